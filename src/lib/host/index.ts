@@ -1,0 +1,4 @@
+export { debianPackageFor } from "./debian-packages.js";
+export { formatCommand, HostCommandError, type HostCommandFailure, shellQuote } from "./host-command-error.js";
+export { type HintInput, hintFor } from "./hints.js";
+export { type HostResult, type RunHostOptions, runHost } from "./run-host.js";

@@ -1,0 +1,2 @@
+export * from "./mountinfo.js";
+export * from "./proc-cgroup.js";

@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     reporters: ["default"],
+    // Integration and notebook files share the kernel's namespaces, cgroups and /run/nsbook: one file at a time.
+    fileParallelism: false,
     projects: [
       {
         test: {
@@ -20,8 +22,6 @@ export default defineConfig({
           exclude: ["test/integration/**/*.v2vm.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Files share the kernel's namespaces, cgroups and /run/nsbook: one file at a time.
-          fileParallelism: false,
         },
       },
       {
@@ -30,7 +30,6 @@ export default defineConfig({
           include: ["test/notebooks/**/*.test.ts"],
           testTimeout: 900_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
     ],

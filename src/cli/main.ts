@@ -1,0 +1,66 @@
+// `nsbook`: the shell face of the library. Dispatches to one module per command.
+import { HostCommandError } from "../lib/host/index.js";
+import type { CliCommand } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
+import { UsageError } from "./usage-error.js";
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
+  return [
+    "nsbook: learn how Linux containers work by building one.",
+    "",
+    "usage: nsbook <command> [options]",
+    "",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `nsbook <command> --help` for a command's options. Start with `nsbook doctor`.",
+  ].join("\n");
+}
+
+/** A user-facing error the library raises (bad value, missing rootfs...): message only, exit 1. */
+function isUserFacing(e: unknown): e is Error & { userFacing: true } {
+  return e instanceof Error && (e as { userFacing?: unknown }).userFacing === true;
+}
+
+/** Runs the CLI with `argv` (without node and the script) and resolves with the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(`${helpText()}\n`);
+    return name ? 0 : 2;
+  }
+  const command: CliCommand | undefined = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`nsbook: unknown command "${name}"\n\n${helpText()}\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`usage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`nsbook ${name}: ${e.message}\nusage: ${e.usage}\n`);
+      return 2;
+    }
+    if (e instanceof HostCommandError || isUserFacing(e) || e instanceof TypeError || e instanceof RangeError) {
+      process.stderr.write(`nsbook ${name}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`nsbook: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

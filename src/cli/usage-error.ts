@@ -1,0 +1,12 @@
+// A mistake in how the CLI was called: printed with the usage line, exit code 2, never a stack trace.
+
+/** Thrown by a command when its arguments are wrong. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+  /** The usage line(s) of the command that was misused. */
+  readonly usage: string;
+  constructor(message: string, usage: string) {
+    super(message);
+    this.usage = usage;
+  }
+}

@@ -1,0 +1,44 @@
+// What `nsbook doctor` reports. The CLI prints it, --json emits it, the preflight notebook renders it.
+import type { CgroupDetection } from "../cgroups/types.js";
+
+/** How nsbook can get the privileges containers need on this machine. */
+export type PrivilegeMode = "root" | "sudo" | "rootless" | "none";
+
+/** One thing doctor checked. */
+export interface DoctorCheck {
+  /** Stable id, e.g. "ns.pid", "cgroup.memory", "tool.unshare", "userns.apparmor". */
+  id: string;
+  /** Section it belongs to: "privilege" | "kernel" | "namespaces" | "cgroups" | "userns" | "environment" | "rootfs" | "tools". */
+  group: string;
+  /** Short title, e.g. "PID namespace". */
+  title: string;
+  status: "ok" | "warn" | "fail" | "info";
+  /** What was found, e.g. "v1 at /sys/fs/cgroup/memory, caller in /process_api/7ae0, can create children". */
+  detail: string;
+  /** The exact command or action that fixes it, when status is warn/fail. */
+  fix?: string;
+}
+
+/** Whether one step of the course can run here. */
+export interface StepReadiness {
+  /** Course step: 1..7 (and later 8..11). */
+  step: number;
+  title: string;
+  runnable: boolean;
+  /** Why not, and which check ids block it. */
+  why?: string;
+  blockedBy?: string[];
+}
+
+/** The whole report. */
+export interface DoctorReport {
+  /** ISO time of the report. */
+  generatedAt: string;
+  privilege: PrivilegeMode;
+  kernelRelease: string;
+  cgroups: CgroupDetection;
+  checks: DoctorCheck[];
+  steps: StepReadiness[];
+  /** True when every step of the course can run. */
+  ok: boolean;
+}

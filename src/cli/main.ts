@@ -45,7 +45,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`nsbook ${name}: ${e.message}\nusage: ${e.usage}\n`);
       return 2;
     }
-    if (e instanceof HostCommandError || isUserFacing(e) || e instanceof TypeError || e instanceof RangeError) {
+    if (
+      e instanceof HostCommandError ||
+      isUserFacing(e) ||
+      e instanceof TypeError ||
+      e instanceof RangeError
+    ) {
       process.stderr.write(`nsbook ${name}: ${(e as Error).message}\n`);
       return 1;
     }
@@ -59,7 +64,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`nsbook: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `nsbook: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
       process.exitCode = 70;
     },
   );

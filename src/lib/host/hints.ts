@@ -21,7 +21,8 @@ const has = (f: HintInput, re: RegExp): boolean => re.test(f.stderr);
 const RULES: readonly HintRule[] = [
   {
     // Ubuntu 23.10+/24.04: AppArmor lets unshare(CLONE_NEWUSER) through but denies the map write.
-    matches: (f) => has(f, /uid_map|gid_map|setgroups/i) && has(f, /Operation not permitted|Permission denied/i),
+    matches: (f) =>
+      has(f, /uid_map|gid_map|setgroups/i) && has(f, /Operation not permitted|Permission denied/i),
     hint: () =>
       "writing the user namespace's uid/gid map was refused. On Ubuntu 23.10+ this is AppArmor's " +
       "kernel.apparmor_restrict_unprivileged_userns=1: run as root (sudo), or allow it for this session with " +
@@ -65,7 +66,8 @@ const RULES: readonly HintRule[] = [
       "(cpu period 1 ms..1 s, quota >= 1 ms, memory in bytes).",
   },
   {
-    matches: (f) => program(f) === "mount" && has(f, /permission denied|must be superuser|Operation not permitted/i),
+    matches: (f) =>
+      program(f) === "mount" && has(f, /permission denied|must be superuser|Operation not permitted/i),
     hint: () =>
       "mounting needs root in a mount namespace you own: run with sudo, or use a user namespace (--userns).",
   },

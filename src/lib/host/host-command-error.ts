@@ -54,7 +54,10 @@ export class HostCommandError extends Error {
 
   constructor(f: HostCommandFailure) {
     const command = formatCommand(f.argv);
-    const lines = [`${f.what} failed: ${command}`, `  ${describeEnd(f)} after ${Math.round(f.durationMs)} ms`];
+    const lines = [
+      `${f.what} failed: ${command}`,
+      `  ${describeEnd(f)} after ${Math.round(f.durationMs)} ms`,
+    ];
     if (f.stderr) lines.push(...f.stderr.split("\n").map((l) => `  stderr: ${l}`));
     if (f.hint) lines.push(`  hint: ${f.hint}`);
     super(lines.join("\n"), f.cause === undefined ? undefined : { cause: f.cause });

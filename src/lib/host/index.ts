@@ -1,4 +1,9 @@
 export { debianPackageFor } from "./debian-packages.js";
-export { formatCommand, HostCommandError, type HostCommandFailure, shellQuote } from "./host-command-error.js";
 export { type HintInput, hintFor } from "./hints.js";
+export {
+  formatCommand,
+  HostCommandError,
+  type HostCommandFailure,
+  shellQuote,
+} from "./host-command-error.js";
 export { type HostResult, type RunHostOptions, runHost } from "./run-host.js";

@@ -1,7 +1,7 @@
 // The one way nsbook runs a host command: an argv array (never a shell), typed output, one error class.
 import { execa } from "execa";
-import { HostCommandError } from "./host-command-error.js";
 import { hintFor } from "./hints.js";
+import { HostCommandError } from "./host-command-error.js";
 
 /** Options for {@link runHost}. */
 export interface RunHostOptions {
@@ -45,10 +45,12 @@ export interface HostResult {
 }
 
 function validateArgv(argv: readonly string[]): void {
-  if (argv.length === 0 || !argv[0]) throw new TypeError("runHost: argv must name a program (argv[0] is empty)");
+  if (argv.length === 0 || !argv[0])
+    throw new TypeError("runHost: argv must name a program (argv[0] is empty)");
   for (const [i, a] of argv.entries()) {
     if (typeof a !== "string") throw new TypeError(`runHost: argv[${i}] must be a string, got ${typeof a}`);
-    if (a.includes("\0")) throw new TypeError(`runHost: argv[${i}] contains a NUL byte: ${JSON.stringify(a)}`);
+    if (a.includes("\0"))
+      throw new TypeError(`runHost: argv[${i}] contains a NUL byte: ${JSON.stringify(a)}`);
   }
 }
 

@@ -33,7 +33,9 @@ function unescapeOctal(s: string): string {
   return s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(Number.parseInt(o, 8)));
 }
 
-function propagationOf(fields: readonly string[]): Pick<MountInfoEntry, "propagation" | "sharedGroup" | "masterGroup"> {
+function propagationOf(
+  fields: readonly string[],
+): Pick<MountInfoEntry, "propagation" | "sharedGroup" | "masterGroup"> {
   const shared = fields.find((f) => f.startsWith("shared:"));
   const master = fields.find((f) => f.startsWith("master:"));
   const sharedGroup = shared ? Number(shared.slice(7)) : undefined;

@@ -1,0 +1,71 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the variables set here are read by setup.sh
+# The project's own steps after the build: the Jupyter kernel, the default root filesystem, and `nsbook`
+# on PATH. Sourced.
+
+# The project-local kernelspec "nsbook (TypeScript)" in .jupyter-local/ (no global install, no IPython).
+ensure_kernelspec() {
+  if [[ ! -f scripts/kernelspec.mjs ]]; then
+    warn "kernel: scripts/kernelspec.mjs is missing: the nsbook kernel is not registered"
+    note "kernel: NOT registered (scripts/kernelspec.mjs missing)"
+    return 0
+  fi
+  local out
+  out=$(as_user node scripts/kernelspec.mjs)
+  if [[ $out == *"up to date"* ]]; then
+    say "kernel: \"nsbook (TypeScript)\" in .jupyter-local/kernels/nsbook (up to date)"
+  else
+    say "kernel: wrote .jupyter-local/kernels/nsbook/kernel.json (\"nsbook (TypeScript)\")"
+    CHANGED+=("kernelspec")
+  fi
+}
+
+# The offline busybox root filesystem (`nsbook rootfs default` is idempotent), as the invoking user: root
+# keeps it in /var/lib/nsbook, a user in ~/.local/share/nsbook.
+ensure_default_rootfs() {
+  if [[ ! -f dist/cli/commands/rootfs.js ]]; then
+    warn "rootfs: this build has no \`nsbook rootfs\` command yet: the default root filesystem is not prepared"
+    note "rootfs: NOT prepared (no \`nsbook rootfs\` command in this build)"
+    return 0
+  fi
+  say "rootfs: bin/nsbook rootfs default"
+  local out
+  out=$(as_user bin/nsbook rootfs default) || die "bin/nsbook rootfs default failed (its message is above)"
+  local line
+  while IFS= read -r line; do say "  $line"; done <<<"$out"
+  [[ $out == *"up to date"* ]] || CHANGED+=("default rootfs")
+}
+
+LINK=/usr/local/bin/nsbook
+
+# Puts `nsbook` on PATH through a symlink in /usr/local/bin, never replacing someone else's file: only
+# when absent, dangling, or already pointing here (--relink replaces a link to another checkout).
+ensure_nsbook_on_path() {
+  local target=$PWD/bin/nsbook current
+  if [[ -L $LINK ]]; then
+    current=$(readlink "$LINK")
+    if [[ $current == "$target" ]]; then
+      say "path: $LINK -> $target (already)"
+      NSBOOK_COMMAND=nsbook
+      return 0
+    fi
+    if [[ -e $LINK && ${RELINK:-no} != yes ]]; then
+      say "path: $LINK points to another checkout ($current): left alone (--relink points it here)"
+      NSBOOK_COMMAND="$PWD/bin/nsbook"
+      return 0
+    fi
+  elif [[ -e $LINK ]]; then
+    say "path: $LINK exists and is not our link: left alone"
+    NSBOOK_COMMAND="$PWD/bin/nsbook"
+    return 0
+  fi
+  if [[ ! -d /usr/local/bin ]] || ! can_be_root_quietly; then
+    say "path: cannot write /usr/local/bin without a password: use ./bin/nsbook, or add $PWD/bin to PATH"
+    NSBOOK_COMMAND="$PWD/bin/nsbook"
+    return 0
+  fi
+  as_root ln -sfn "$target" "$LINK"
+  say "path: linked $LINK -> $target"
+  CHANGED+=("symlink $LINK")
+  NSBOOK_COMMAND=nsbook
+}

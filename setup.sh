@@ -80,6 +80,8 @@ if [[ $WITH_APT == yes ]]; then
     busybox-static iproute2 util-linux tar procps
     # Jupyter's Python, and TLS roots for pip
     python3 ca-certificates
+    # a Japanese font: the ja notebooks' charts and handouts show tofu without one
+    fonts-ipafont-gothic
   )
   [[ $WITH_V2_VM == yes ]] && BASE_PACKAGES+=(qemu-system-x86 xz-utils)
   ensure_packages "system packages" "${BASE_PACKAGES[@]}"

@@ -1,0 +1,19 @@
+// Self-checks shown in the notebook and found by the notebook tests.
+export {
+  type CheckOptions,
+  type CheckResult,
+  type Condition,
+  check,
+  checkResults,
+  renderCheck,
+  resetChecks,
+} from "./check.js";
+export {
+  CHECK_ATTRIBUTE,
+  CHECK_FAILED_PREFIX,
+  CHECK_ID_ATTRIBUTE,
+  type CheckMarker,
+  checkMarkerAttributes,
+  parseCheckMarkers,
+} from "./marker.js";
+export { type ChecksSummary, checksSummary, renderChecksSummary, summarize } from "./summary.js";

@@ -1,0 +1,8 @@
+// What notebooks use to show things: tables, charts, live displays, self-checks, doctor's report.
+// Notebooks import the compiled form: `import { ... } from "../../dist/kernel-helpers/index.js"`.
+export * from "./charts/index.js";
+export * from "./checks/index.js";
+export * from "./display/index.js";
+export * from "./doctor/index.js";
+export * from "./i18n/index.js";
+export * from "./render/index.js";

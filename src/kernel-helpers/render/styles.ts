@@ -1,0 +1,45 @@
+// Inline styles shared by the renderers. Inline, because JupyterLab drops <style> elements from
+// untrusted notebooks and handouts must look the same. Colours are never the only signal: every
+// status also has a symbol and a word, so a black-and-white print still reads.
+
+/** Colours per status (text colour; works on white). */
+export const STATUS_COLORS = {
+  ok: "#1a7f37",
+  warn: "#9a6700",
+  fail: "#cf222e",
+  info: "#0969da",
+} as const;
+
+/** Background of a highlighted row (differs from the host, failed...). */
+export const HIGHLIGHT_BACKGROUND = "#fff4ce";
+
+/** Table element style. Long paths and commands wrap instead of pushing the table off a printed page. */
+export const TABLE_STYLE =
+  "border-collapse:collapse;margin:0.5em 0;max-width:100%;font-size:13px;line-height:1.4;font-family:system-ui,-apple-system,'Segoe UI',sans-serif";
+
+/** Header cell style. */
+export const TH_STYLE =
+  "border-bottom:2px solid #444;padding:4px 10px;background:#f3f4f6;font-weight:600;white-space:nowrap";
+
+/** Body cell style. */
+export const TD_STYLE =
+  "border-bottom:1px solid #d0d7de;padding:4px 10px;vertical-align:top;overflow-wrap:break-word";
+
+/** Added to cells of paths and commands: they may break anywhere, so one long path cannot widen the table. */
+export const BREAK_ANYWHERE = "overflow-wrap:anywhere";
+
+/** Monospace for paths, commands and ids. */
+export const MONO_STYLE = "font-family:ui-monospace,'DejaVu Sans Mono',Menlo,monospace;font-size:12px";
+
+/**
+ * Class on every block the helpers emit: MathJax (JupyterLab, nbconvert's HTML) must not read `$...$`
+ * in command lines and paths as formulas. MathJax 2 knows the first name, MathJax 3 the second.
+ */
+export const NO_MATH_CLASS = "tex2jax_ignore mathjax_ignore";
+
+/** Style of `code` spans inside text. */
+export const CODE_STYLE =
+  "font-family:ui-monospace,'DejaVu Sans Mono',Menlo,monospace;font-size:12px;background:#f3f4f6;padding:0 3px;border-radius:3px";
+
+/** Caption style. */
+export const CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:600;padding:2px 0 6px";

@@ -1,0 +1,145 @@
+// Running notebooks headlessly: the real tslab kernel through Jupyter's nbconvert, from the notebook's folder.
+import { execFile, execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { type Notebook, parseNotebook } from "../../../scripts/notebooks/notebook-json.js";
+import { PROJECT_ROOT } from "../../../scripts/notebooks/paths.js";
+import { needPath, type Requirement } from "../../support/requirements.js";
+
+/** Where Jupyter finds the project's kernelspec (written by scripts/kernelspec.mjs). */
+export const JUPYTER_PATH = join(PROJECT_ROOT, ".jupyter-local");
+
+/** Name of the course kernel. */
+export const KERNEL_NAME = "nsbook";
+
+function works(file: string, args: string[]): boolean {
+  try {
+    execFileSync(file, args, { stdio: "ignore", timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let cached: string[] | null | undefined;
+
+/**
+ * The command that runs nbconvert: `jupyter nbconvert` when installed that way (pip, JupyterLab), else a
+ * Python that has the nbconvert module (Debian's /usr/bin/python3 — a pyenv `python3` may lack it).
+ */
+export function nbconvertCommand(): string[] | undefined {
+  if (cached !== undefined) return cached ?? undefined;
+  cached = null;
+  if (works("jupyter-nbconvert", ["--version"])) cached = ["jupyter-nbconvert"];
+  else {
+    for (const python of ["/usr/bin/python3", "python3"]) {
+      if (works(python, ["-c", "import nbconvert, nbclient"])) {
+        cached = [python, "-m", "nbconvert"];
+        break;
+      }
+    }
+  }
+  return cached ?? undefined;
+}
+
+/** A Python with jupyter_client (for driving a kernel directly), if any. */
+export function pythonWithJupyterClient(): string | undefined {
+  return ["/usr/bin/python3", "python3"].find((p) => works(p, ["-c", "import jupyter_client"]));
+}
+
+/** nbconvert can be run. */
+export function needNbconvert(): Requirement {
+  const ok = nbconvertCommand() !== undefined;
+  return {
+    ok,
+    reason: ok
+      ? ""
+      : "needs Jupyter's nbconvert + nbclient (apt-get install jupyter-nbconvert python3-nbclient, or pip install nbconvert)",
+  };
+}
+
+/** The nsbook kernelspec has been written. */
+export function needKernelspec(): Requirement {
+  return needPath(
+    join(JUPYTER_PATH, "kernels", KERNEL_NAME, "kernel.json"),
+    "run `node scripts/kernelspec.mjs`",
+  );
+}
+
+/** The library has been compiled (notebooks import dist/). */
+export function needBuild(): Requirement {
+  return needPath(
+    join(PROJECT_ROOT, "dist", "kernel-helpers", "index.js"),
+    "run `npm run build` first (npm test does)",
+  );
+}
+
+/** Environment for Jupyter processes: the project's kernelspec on JUPYTER_PATH. */
+export function jupyterEnv(): NodeJS.ProcessEnv {
+  const path = process.env.JUPYTER_PATH ? `${JUPYTER_PATH}:${process.env.JUPYTER_PATH}` : JUPYTER_PATH;
+  // PYDEVD_DISABLE_FILE_VALIDATION silences debugpy's "frozen modules" warning on Python 3.11.
+  return { ...process.env, JUPYTER_PATH: path, PYDEVD_DISABLE_FILE_VALIDATION: "1" };
+}
+
+/** A notebook after running, with how long it took. */
+export interface ExecutedNotebook {
+  notebook: Notebook;
+  durationMs: number;
+  /** nbconvert's own stderr (its log), for failure messages. */
+  log: string;
+}
+
+/**
+ * Executes the notebook at `path` under the nsbook kernel, in the notebook's folder, and returns the
+ * executed copy (the file itself is not changed). Cells keep running after a failing one
+ * (`--allow-errors`), so the caller sees every problem; tslab reports failures as stderr text.
+ */
+export function executeNotebook(
+  path: string,
+  options: { timeoutSec?: number } = {},
+): Promise<ExecutedNotebook> {
+  const cmd = nbconvertCommand();
+  if (!cmd) return Promise.reject(new Error(needNbconvert().reason));
+  const [file, ...pre] = cmd as [string, ...string[]];
+  const timeoutSec = options.timeoutSec ?? 600;
+  const args = [
+    ...pre,
+    "--to",
+    "notebook",
+    "--execute",
+    "--stdout",
+    "--allow-errors",
+    `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
+    `--ExecutePreprocessor.timeout=${timeoutSec}`,
+    "--ExecutePreprocessor.startup_timeout=120",
+    path,
+  ];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    execFile(
+      file,
+      args,
+      {
+        cwd: dirname(path),
+        env: jupyterEnv(),
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: (timeoutSec + 180) * 1000,
+      },
+      (error, stdout, stderr) => {
+        const durationMs = performance.now() - started;
+        if (error) {
+          reject(
+            new Error(
+              `nbconvert failed on ${path} (${error.message.split("\n")[0]}):\n${stderr.slice(-4000)}`,
+            ),
+          );
+          return;
+        }
+        try {
+          resolve({ notebook: parseNotebook(stdout, `executed ${path}`), durationMs, log: stderr });
+        } catch (e) {
+          reject(e);
+        }
+      },
+    );
+  });
+}

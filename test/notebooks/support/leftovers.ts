@@ -1,0 +1,57 @@
+// What of nsbook's is on the machine right now: cgroups, interfaces, network namespaces, mounts, state.
+// The notebook tests compare before and after each notebook: a notebook must leave nothing behind.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+function cgroupDirs(dir: string, depth: number, out: string[]): void {
+  if (depth < 0) return;
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    const p = join(dir, e.name);
+    if (e.name.startsWith("nsbook")) out.push(`cgroup ${p}`);
+    else cgroupDirs(p, depth - 1, out);
+  }
+}
+
+/** Everything named like nsbook's resources, one line each, sorted. */
+export function nsbookLeftovers(): string[] {
+  const out: string[] = [];
+  cgroupDirs("/sys/fs/cgroup", 8, out);
+  try {
+    for (const line of readFileSync("/proc/net/dev", "utf8").split("\n").slice(2)) {
+      const name = line.split(":")[0]?.trim();
+      if (name?.startsWith("nsb")) out.push(`interface ${name}`);
+    }
+  } catch {
+    // no /proc/net/dev: nothing to report
+  }
+  if (existsSync("/run/netns")) {
+    for (const n of readdirSync("/run/netns")) if (n.includes("nsb")) out.push(`netns /run/netns/${n}`);
+  }
+  for (const line of readFileSync("/proc/self/mountinfo", "utf8").split("\n")) {
+    const mountPoint = line.split(" ")[4];
+    if (mountPoint?.includes("nsbook")) out.push(`mount ${mountPoint}`);
+  }
+  // Container state under the run directory, two levels deep (its layout belongs to the engine).
+  const runDir = "/run/nsbook";
+  if (existsSync(runDir)) {
+    for (const e of readdirSync(runDir, { withFileTypes: true })) {
+      out.push(`state ${join(runDir, e.name)}`);
+      if (e.isDirectory())
+        for (const n of readdirSync(join(runDir, e.name))) out.push(`state ${join(runDir, e.name, n)}`);
+    }
+  }
+  return out.sort();
+}
+
+/** Lines in `after` that were not in `before`. */
+export function newLeftovers(before: readonly string[], after: readonly string[]): string[] {
+  const seen = new Set(before);
+  return after.filter((l) => !seen.has(l));
+}

@@ -1,0 +1,3 @@
+export * from "./format-usage.js";
+export * from "./sampler.js";
+export * from "./usage-sample.js";

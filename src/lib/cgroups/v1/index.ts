@@ -1,0 +1,3 @@
+export * from "./v1-limit-writes.js";
+export * from "./v1-manager.js";
+export * from "./v1-usage.js";

@@ -1,0 +1,3 @@
+export * from "./v2-limit-writes.js";
+export * from "./v2-manager.js";
+export * from "./v2-usage.js";

@@ -1,0 +1,62 @@
+// `nsbook ps`: the containers under the run directory, with their live status.
+import { parseArgs } from "node:util";
+import { type ContainerInfo, listContainers } from "../../lib/container/index.js";
+import { runDir } from "../../lib/paths.js";
+import type { CliCommand } from "../command.js";
+import { UsageError } from "../usage-error.js";
+
+const USAGE = "nsbook ps [--json]";
+
+function age(iso: string | undefined, now: number): string {
+  if (!iso) return "-";
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86400)}d`;
+}
+
+/** Renders the containers as an aligned text table. */
+export function formatContainerTable(infos: readonly ContainerInfo[], now = Date.now()): string {
+  const rows = infos.map((c) => [
+    c.name,
+    c.status + (c.exitCode !== undefined && c.status === "exited" ? ` (${c.exitCode})` : ""),
+    c.pid === undefined ? "-" : String(c.pid),
+    c.hostname ?? "-",
+    c.namespaces.length > 0 ? c.namespaces.join(",") : "none",
+    age(c.createdAt, now),
+    c.problem ?? c.command.join(" "),
+  ]);
+  const header = ["NAME", "STATUS", "PID", "HOSTNAME", "NAMESPACES", "AGE", "COMMAND"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] as number)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+export const psCommand: CliCommand = {
+  name: "ps",
+  summary: "list containers (PID is the host PID of each container's init)",
+  usage: USAGE,
+  async run(args) {
+    let json = false;
+    try {
+      const { values } = parseArgs({ args, strict: true, options: { json: { type: "boolean" } } });
+      json = values.json === true;
+    } catch (e) {
+      throw new UsageError((e as Error).message, USAGE);
+    }
+    const infos = await listContainers();
+    if (json) {
+      process.stdout.write(`${JSON.stringify(infos, null, 2)}\n`);
+    } else if (infos.length === 0) {
+      process.stdout.write(`no containers (in ${runDir()})\n`);
+    } else {
+      process.stdout.write(`${formatContainerTable(infos)}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,140 @@
+// `nsbook step N`: reproduces step N of the original shell course with the library.
+import { parseArgs } from "node:util";
+import {
+  attachCommand,
+  type Container,
+  type CourseStep,
+  courseStep,
+  resourceHook,
+  runContainer,
+  STEP7_NAMESPACES,
+  startContainer,
+} from "../../lib/container/index.js";
+import type { CliCommand } from "../command.js";
+import { UsageError } from "../usage-error.js";
+import { exitStatusOf, withTerminalSignalsIgnored } from "./run.js";
+
+const USAGE = [
+  'nsbook step N [--name NAME] [--command "..."] [--rootfs DIR]      (N = 1..6)',
+  '       nsbook step 7 [COUNT] [--name PREFIX] [--command "..."] [--rootfs DIR]',
+].join("\n");
+
+/** Most containers step 7 starts at once. */
+const MAX_STEP7 = 20;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { name: { type: "string" }, command: { type: "string" }, rootfs: { type: "string" } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message, USAGE);
+  }
+}
+
+function integerArg(text: string | undefined, what: string, min: number, max: number): number {
+  const n = Number(text);
+  if (text === undefined || !/^\d+$/.test(text) || n < min || n > max) {
+    throw new UsageError(
+      `${what} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`,
+      USAGE,
+    );
+  }
+  return n;
+}
+
+function header(step: CourseStep): void {
+  process.stderr.write(`step ${step.step}: ${step.title}: ${step.learn}\n`);
+  process.stderr.write(`  the original script: ${step.shellEquivalent}\n`);
+}
+
+/** The command of steps 1-6: the user's --command, a shell on a terminal, else the step's checks. */
+function commandForStep(step: CourseStep, command: string | undefined): string[] {
+  if (command !== undefined) return ["/bin/sh", "-c", command];
+  if (process.stdin.isTTY && process.stdout.isTTY) return ["/bin/sh"];
+  return ["/bin/sh", "-c", step.demo];
+}
+
+async function runStep(
+  step: CourseStep,
+  values: { name?: string; command?: string; rootfs?: string },
+): Promise<number> {
+  if (step.resources && !resourceHook()) {
+    process.stderr.write(
+      "nsbook step 6: resource limits are not available yet: the cgroups module has not installed its resource hook in this build.\n",
+    );
+    return 1;
+  }
+  header(step);
+  const result = await withTerminalSignalsIgnored(() =>
+    runContainer({
+      name: values.name,
+      rootfs: values.rootfs,
+      namespaces: step.namespaces,
+      mountProc: step.mountProc,
+      ...(step.setsHostname ? { hostname: values.name ?? "my-container" } : {}),
+      ...(step.resources ? { resources: step.resources } : {}),
+      command: commandForStep(step, values.command),
+      stdio: "inherit",
+    }),
+  );
+  return exitStatusOf(result.exitCode, result.signal);
+}
+
+async function runStep7(
+  count: number,
+  values: { name?: string; command?: string; rootfs?: string },
+): Promise<number> {
+  const prefix = values.name ?? "step7";
+  const names = Array.from({ length: count }, (_, i) => `${prefix}-${i + 1}`);
+  process.stderr.write(
+    `step 7: ${count} containers at once, each with its own namespaces; attach with nsenter\n`,
+  );
+  const started = await Promise.allSettled(
+    names.map((name) =>
+      startContainer({ name, hostname: name, rootfs: values.rootfs, namespaces: [...STEP7_NAMESPACES] }),
+    ),
+  );
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  const containers = started
+    .filter((s): s is PromiseFulfilledResult<Container> => s.status === "fulfilled")
+    .map((s) => s.value);
+  if (failed) {
+    await Promise.all(containers.map((c) => c.dispose()));
+    throw failed.reason;
+  }
+  for (const c of containers) {
+    process.stdout.write(`${c.name}  (init: host PID ${c.pid})\n`);
+    process.stdout.write(`  nsbook shell ${c.name}\n`);
+    process.stdout.write(`  ${attachCommand(c.state)}\n`);
+    if (values.command !== undefined) {
+      const r = await c.exec(["/bin/sh", "-c", values.command]);
+      for (const line of (r.stdout + r.stderr).split("\n").filter(Boolean))
+        process.stdout.write(`  | ${line}\n`);
+    }
+  }
+  process.stdout.write(`stop them with: nsbook stop ${names.join(" ")}\n`);
+  return 0;
+}
+
+export const stepCommand: CliCommand = {
+  name: "step",
+  summary: "reproduce step N (1-7) of the original shell course",
+  usage: USAGE,
+  async run(args) {
+    const { values, positionals } = parse(args);
+    const n = integerArg(positionals[0], "N (the step)", 1, 7);
+    if (n === 7) {
+      if (positionals.length > 2)
+        throw new UsageError(`unexpected argument ${JSON.stringify(positionals[2])}`, USAGE);
+      const count = positionals[1] === undefined ? 2 : integerArg(positionals[1], "COUNT", 1, MAX_STEP7);
+      return runStep7(count, values);
+    }
+    if (positionals.length > 1)
+      throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}`, USAGE);
+    return runStep(courseStep(n) as CourseStep, values);
+  },
+};

@@ -1,0 +1,70 @@
+// `nsbook stop NAME... | --all`: stop containers and remove everything of them.
+import { parseArgs } from "node:util";
+import { stopAllContainers, stopContainer, validateContainerName } from "../../lib/container/index.js";
+import type { CliCommand } from "../command.js";
+import { UsageError } from "../usage-error.js";
+
+const USAGE = "nsbook stop [--time SECONDS] NAME... | nsbook stop [--time SECONDS] --all";
+
+export const stopCommand: CliCommand = {
+  name: "stop",
+  summary:
+    "stop containers (SIGTERM, then SIGKILL) and remove their state and resources; --all for every one",
+  usage: USAGE,
+  async run(args) {
+    let parsed: { values: { all?: boolean; time?: string }; positionals: string[] };
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: { all: { type: "boolean", short: "a" }, time: { type: "string", short: "t" } },
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message, USAGE);
+    }
+    const { values, positionals } = parsed;
+    if (values.all && positionals.length > 0) throw new UsageError("give NAMEs or --all, not both", USAGE);
+    if (!values.all && positionals.length === 0)
+      throw new UsageError("which containers? give NAMEs or --all", USAGE);
+    let timeoutMs: number | undefined;
+    if (values.time !== undefined) {
+      const seconds = Number(values.time);
+      if (!Number.isFinite(seconds) || seconds < 0 || values.time.trim() === "") {
+        throw new UsageError(`--time ${JSON.stringify(values.time)}: expected seconds, e.g. 5 or 0.5`, USAGE);
+      }
+      timeoutMs = seconds * 1000;
+    }
+    if (values.all) {
+      const report = await stopAllContainers({ timeoutMs });
+      const n = report.removed.length;
+      process.stdout.write(
+        `removed ${n} container${n === 1 ? "" : "s"}${n > 0 ? `: ${report.removed.join(" ")}` : ""}\n`,
+      );
+      if (report.strays.length > 0) {
+        process.stdout.write(`killed ${report.strays.length} leftover process(es) of unfinished launches\n`);
+      }
+      for (const p of report.problems) process.stderr.write(`nsbook stop: ${p}\n`);
+      return report.problems.length > 0 ? 1 : 0;
+    }
+    for (const name of positionals) {
+      try {
+        validateContainerName(name);
+      } catch (e) {
+        throw new UsageError((e as Error).message, USAGE);
+      }
+    }
+    let status = 0;
+    for (const name of positionals) {
+      const outcome = await stopContainer(name, { remove: true, timeoutMs });
+      if (!outcome.existed) {
+        process.stderr.write(`nsbook stop: no container named "${name}" (see \`nsbook ps\`)\n`);
+        status = 1;
+        continue;
+      }
+      const how = outcome.escalated ? " (killed: it ignored SIGTERM)" : "";
+      process.stdout.write(`${name}${how}\n`);
+    }
+    return status;
+  },
+};

@@ -1,0 +1,235 @@
+// The one description of a container: what it runs, where, and which namespaces isolate it.
+import { posix } from "node:path";
+import { ContainerError, invalidOption } from "./container-error.js";
+import { generateContainerName, validateContainerName } from "./container-name.js";
+import { DEFAULT_NAMESPACES, isNamespaceKind, type NamespaceKind, sortNamespaces } from "./namespaces.js";
+
+/**
+ * How the container's root directory is switched. "chroot" changes the root of the container's processes
+ * only (what the course's scripts do; a root process inside can escape it). "pivot_root" swaps the root
+ * mount of the container's mount namespace and detaches the host's, as runc does: nothing of the host stays
+ * reachable. pivot_root needs the mount namespace.
+ */
+export type RootSwitch = "chroot" | "pivot_root";
+
+/** A container, fully decided: every default applied and every value checked. Stored in its state file. */
+export interface ContainerSpec {
+  name: string;
+  /** Absolute host directory of the root filesystem. */
+  rootfs: string;
+  /** Namespaces the container gets, in a fixed order. Empty: chroot only (step 1 of the course). */
+  namespaces: NamespaceKind[];
+  /** Hostname set inside before the command runs (needs the uts namespace). */
+  hostname?: string;
+  /** The container's main process: argv, looked up on the container's PATH. */
+  command: string[];
+  /** The whole environment of the container's processes (nothing is inherited from the host). */
+  env: Record<string, string>;
+  /** Working directory inside the container (absolute). */
+  workdir: string;
+  rootSwitch: RootSwitch;
+  /** Mount a fresh proc at /proc inside (needs the mount namespace; with the pid namespace it shows only the container). */
+  mountProc: boolean;
+  /**
+   * Mount a small /dev inside (a tmpfs with the host's null, zero, full, random, urandom and tty bound in), for
+   * root filesystems without device nodes: without /dev/null, even a background job (`cmd &`) fails in ash.
+   */
+  mountDev: boolean;
+  /**
+   * Resource limits (memory, cpu, pids), handed to the registered resource hook (the cgroups module), which
+   * puts the container's first process in its cgroups before it executes anything.
+   */
+  resources?: unknown;
+}
+
+/** What a caller may say about a container; everything is optional. */
+export interface ContainerOptions {
+  /** Name, validated by {@link validateContainerName}. @default a fresh "nsb-xxxxxx" */
+  name?: string;
+  /** Root filesystem: a name under `<dataDir>/rootfs/` or a directory path. @default "busybox" (the offline default) */
+  rootfs?: string;
+  /** Namespaces to create. `user` is added in rootless mode. @default ["pid", "mount", "uts", "ipc", "net"] */
+  namespaces?: readonly NamespaceKind[];
+  /** Hostname inside (needs "uts"). @default the container's name when it has a uts namespace */
+  hostname?: string;
+  /** The main process. @default ["sleep", "infinity"] for a detached container, ["/bin/sh"] for a one-shot run */
+  command?: readonly string[];
+  /** Extra environment variables, added to (or replacing) PATH, HOME, HOSTNAME, TERM and container=nsbook. @default {} */
+  env?: Readonly<Record<string, string>>;
+  /** Working directory inside. @default "/" */
+  workdir?: string;
+  /** chroot (the course's way) or pivot_root (runc's way). @default "chroot" */
+  rootSwitch?: RootSwitch;
+  /** Mount proc at /proc inside. @default true when the container has a mount namespace */
+  mountProc?: boolean;
+  /** Mount a minimal /dev (needs the mount namespace). @default true when the rootfs has no /dev/null device and the container has a mount namespace */
+  mountDev?: boolean;
+  /** Resource limits for the cgroups module (see {@link ContainerSpec.resources}). @default none */
+  resources?: unknown;
+}
+
+/** The PATH inside a container: Debian's default for root. */
+export const CONTAINER_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+const HOSTNAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function noNul(option: string, value: string): string {
+  if (value.includes("\0")) throw invalidOption(option, value, "contains a NUL byte");
+  return value;
+}
+
+function validateCommand(command: unknown, option = "command"): string[] {
+  if (
+    !Array.isArray(command) ||
+    command.length === 0 ||
+    typeof command[0] !== "string" ||
+    command[0] === ""
+  ) {
+    throw invalidOption(option, command, 'must be a non-empty array of strings, e.g. ["ls", "-l", "/"]');
+  }
+  return command.map((a, i) => {
+    if (typeof a !== "string") throw invalidOption(`${option}[${i}]`, a, "must be a string");
+    return noNul(`${option}[${i}]`, a);
+  });
+}
+
+/** Checks an argv for a container process; throws a user-facing error naming `option`. */
+export function validateArgv(argv: unknown, option: string): string[] {
+  return validateCommand(argv, option);
+}
+
+/** Checks environment variables (names like C identifiers, values without NUL). */
+export function validateEnv(env: unknown, option = "env"): Record<string, string> {
+  if (env === undefined) return {};
+  if (typeof env !== "object" || env === null || Array.isArray(env)) {
+    throw invalidOption(option, env, 'must be an object of strings, e.g. { GREETING: "hello" }');
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (!ENV_NAME_RE.test(k))
+      throw invalidOption(`${option} name`, k, "is not a valid variable name (letters, digits, _)");
+    if (typeof v !== "string") throw invalidOption(`${option}.${k}`, v, "must be a string");
+    out[k] = noNul(`${option}.${k}`, v);
+  }
+  return out;
+}
+
+/** Checks an absolute path inside the container and normalizes it ("/a/./b/" -> "/a/b"). */
+export function validateContainerPath(path: unknown, option: string): string {
+  if (typeof path !== "string" || !path.startsWith("/")) {
+    throw invalidOption(option, path, 'must be an absolute path inside the container, e.g. "/" or "/tmp"');
+  }
+  noNul(option, path);
+  if (path.split("/").includes("..")) throw invalidOption(option, path, 'must not contain ".."');
+  return posix.normalize(path);
+}
+
+function validateNamespaces(value: unknown): NamespaceKind[] {
+  if (value === undefined) return [...DEFAULT_NAMESPACES];
+  if (!Array.isArray(value))
+    throw invalidOption("namespaces", value, 'must be an array such as ["pid", "mount", "uts"]');
+  for (const k of value) {
+    if (!isNamespaceKind(k)) {
+      throw invalidOption(
+        "namespaces",
+        k,
+        "is not a namespace: use pid, mount, uts, ipc, net, user or cgroup",
+      );
+    }
+  }
+  return sortNamespaces(value as NamespaceKind[]);
+}
+
+/** The environment a container starts with, before the caller's additions. */
+export function baseEnv(hostname: string | undefined, hostTerm: string | undefined): Record<string, string> {
+  const env: Record<string, string> = { PATH: CONTAINER_PATH, HOME: "/root", container: "nsbook" };
+  if (hostname) env.HOSTNAME = hostname;
+  if (hostTerm) env.TERM = hostTerm;
+  return env;
+}
+
+/** What {@link normalizeSpec} knows about the resolved root filesystem. */
+export interface RootfsFacts {
+  /** Absolute host directory. */
+  dir: string;
+  /** True when its /dev/null is a character device (no /dev needs mounting). */
+  hasDevices: boolean;
+}
+
+/**
+ * Applies defaults to `options` and checks every value, before anything touches the kernel. `rootfs` is the
+ * already resolved directory (or the facts about it); `defaultCommand` depends on the operation (detached or
+ * one-shot). Pure.
+ */
+export function normalizeSpec(
+  options: ContainerOptions,
+  rootfsOrFacts: string | RootfsFacts,
+  defaultCommand: readonly string[],
+  hostTerm: string | undefined = process.env.TERM,
+): ContainerSpec {
+  const facts = typeof rootfsOrFacts === "string" ? { dir: rootfsOrFacts, hasDevices: true } : rootfsOrFacts;
+  const rootfs = facts.dir;
+  const name = options.name === undefined ? generateContainerName() : validateContainerName(options.name);
+  const namespaces = validateNamespaces(options.namespaces);
+  const has = (k: NamespaceKind) => namespaces.includes(k);
+  let hostname: string | undefined;
+  if (options.hostname !== undefined) {
+    if (typeof options.hostname !== "string" || !HOSTNAME_RE.test(options.hostname)) {
+      throw invalidOption(
+        "hostname",
+        options.hostname,
+        "is not a valid hostname (1-64 of A-Z, a-z, 0-9, _ . -)",
+      );
+    }
+    if (!has("uts")) {
+      throw new ContainerError(
+        "invalid-option",
+        `hostname: setting ${JSON.stringify(options.hostname)} needs the uts namespace (without it the host itself would be renamed): add "uts" to namespaces`,
+      );
+    }
+    hostname = options.hostname;
+  } else if (has("uts")) {
+    hostname = name;
+  }
+  const rootSwitch = options.rootSwitch ?? "chroot";
+  if (rootSwitch !== "chroot" && rootSwitch !== "pivot_root") {
+    throw invalidOption("rootSwitch", rootSwitch, 'must be "chroot" or "pivot_root"');
+  }
+  if (rootSwitch === "pivot_root" && !has("mount")) {
+    throw new ContainerError(
+      "invalid-option",
+      'rootSwitch: "pivot_root" swaps the root mount, which needs the mount namespace: add "mount" to namespaces or use "chroot"',
+    );
+  }
+  const mountProc = options.mountProc ?? has("mount");
+  if (typeof mountProc !== "boolean") throw invalidOption("mountProc", mountProc, "must be true or false");
+  if (mountProc && !has("mount")) {
+    throw new ContainerError(
+      "invalid-option",
+      'mountProc: mounting /proc needs the mount namespace (without it the mount would land on the host): add "mount" to namespaces or set mountProc: false',
+    );
+  }
+  const mountDev = options.mountDev ?? (has("mount") && !facts.hasDevices);
+  if (typeof mountDev !== "boolean") throw invalidOption("mountDev", mountDev, "must be true or false");
+  if (mountDev && !has("mount")) {
+    throw new ContainerError(
+      "invalid-option",
+      'mountDev: mounting /dev needs the mount namespace (without it the mount would land on the host): add "mount" to namespaces or set mountDev: false',
+    );
+  }
+  const env = { ...baseEnv(hostname, hostTerm), ...validateEnv(options.env) };
+  return {
+    name,
+    rootfs,
+    namespaces,
+    ...(hostname === undefined ? {} : { hostname }),
+    command: validateCommand(options.command ?? defaultCommand),
+    env,
+    workdir: options.workdir === undefined ? "/" : validateContainerPath(options.workdir, "workdir"),
+    rootSwitch,
+    mountProc,
+    mountDev,
+    ...(options.resources === undefined ? {} : { resources: options.resources }),
+  };
+}

@@ -1,0 +1,99 @@
+// The steps of the original shell course, as container options: what `nsbook step N` and the notebooks run.
+import type { NamespaceKind } from "./namespaces.js";
+
+/** One step of the course. */
+export interface CourseStep {
+  step: number;
+  /** Short title, e.g. "PID namespace". */
+  title: string;
+  /** What the learner should notice. */
+  learn: string;
+  namespaces: NamespaceKind[];
+  mountProc: boolean;
+  /** Whether the step sets a hostname (the container's name, "my-container" by default). */
+  setsHostname: boolean;
+  /** Limits of step 6 (memory 100 MiB, half a CPU), in the cgroups module's input format. */
+  resources?: { memory: string; cpus: string };
+  /** The original script's command line, for comparison. */
+  shellEquivalent: string;
+  /** What runs when there is no terminal and no --command: the step's "things to check". */
+  demo: string;
+}
+
+/** Steps 1 to 6 (step 7 starts several containers of step 5's kind). */
+export const COURSE_STEPS: readonly CourseStep[] = [
+  {
+    step: 1,
+    title: "chroot",
+    learn: "the root directory changes, nothing else: ps still shows no isolation (and an empty /proc)",
+    namespaces: [],
+    mountProc: false,
+    setsHostname: false,
+    shellEquivalent: "chroot ./rootfs /bin/sh",
+    demo: "echo '$ ls /'; ls /; echo '$ pwd'; pwd; echo '$ ps aux'; ps aux",
+  },
+  {
+    step: 2,
+    title: "PID namespace",
+    learn:
+      "a new PID namespace: PID 1 is nsbook's init, your shell is its child; /proc is still the rootfs's",
+    namespaces: ["pid"],
+    mountProc: false,
+    setsHostname: false,
+    shellEquivalent: "unshare --pid --fork chroot ./rootfs /bin/sh",
+    demo: "echo '$ echo $$'; echo $$; echo '$ ps aux'; ps aux",
+  },
+  {
+    step: 3,
+    title: "mount namespace and /proc",
+    learn: "a fresh /proc in a private mount namespace: ps shows only the container's processes",
+    namespaces: ["pid", "mount"],
+    mountProc: true,
+    setsHostname: false,
+    shellEquivalent:
+      'unshare --pid --mount --fork chroot ./rootfs /bin/sh -c "mount -t proc proc /proc; /bin/sh"',
+    demo: "echo '$ ps aux'; ps aux; echo '$ ls /proc'; ls /proc",
+  },
+  {
+    step: 4,
+    title: "UTS namespace (hostname)",
+    learn: "the container has its own hostname; the host's is unchanged",
+    namespaces: ["pid", "mount", "uts"],
+    mountProc: true,
+    setsHostname: true,
+    shellEquivalent:
+      'unshare --pid --mount --uts --fork chroot ./rootfs /bin/sh -c "hostname my-container; mount -t proc proc /proc; /bin/sh"',
+    demo: "echo '$ hostname'; hostname; echo '$ ps aux'; ps aux; echo '$ ls /'; ls /",
+  },
+  {
+    step: 5,
+    title: "network namespace",
+    learn: "a network stack of its own: only a loopback interface, down",
+    namespaces: ["pid", "mount", "uts", "net"],
+    mountProc: true,
+    setsHostname: true,
+    shellEquivalent:
+      'unshare --pid --mount --uts --net --fork chroot ./rootfs /bin/sh -c "hostname my-container; mount -t proc proc /proc; /bin/sh"',
+    demo: "echo '$ cat /proc/net/dev'; cat /proc/net/dev; echo '$ hostname'; hostname",
+  },
+  {
+    step: 6,
+    title: "cgroups (memory 100 MiB, half a CPU)",
+    learn: "the kernel limits the container's memory and CPU time",
+    namespaces: ["pid", "mount", "uts", "net"],
+    mountProc: true,
+    setsHostname: true,
+    resources: { memory: "100M", cpus: "0.5" },
+    shellEquivalent:
+      'mkdir /sys/fs/cgroup/my_container; echo 100M > .../memory.max; echo "50000 100000" > .../cpu.max; echo $$ > .../cgroup.procs; unshare ...',
+    demo: "echo '$ cat /proc/self/cgroup'; cat /proc/self/cgroup; echo '$ hostname'; hostname",
+  },
+];
+
+/** Step 7's containers: step 5's namespaces, as the original script entered them with nsenter. */
+export const STEP7_NAMESPACES: readonly NamespaceKind[] = ["pid", "mount", "uts", "net"];
+
+/** The course step `n` (1..6); undefined for any other number. */
+export function courseStep(n: number): CourseStep | undefined {
+  return COURSE_STEPS.find((s) => s.step === n);
+}

@@ -1,0 +1,110 @@
+// Running a command inside a running container (its namespaces, root and working directory), like `docker exec`.
+import { HostCommandError, hintFor } from "../host/index.js";
+import { ContainerError } from "./container-error.js";
+import { validateArgv, validateContainerPath, validateEnv } from "./container-spec.js";
+import { buildExecArgv } from "./exec-argv.js";
+import { isRunning } from "./process/process-identity.js";
+import { runProcess } from "./process/run-process.js";
+import type { ContainerState } from "./state/container-state.js";
+import { readState } from "./state/state-store.js";
+
+/** Options for {@link execInContainer}. */
+export interface ExecOptions {
+  /** Variables added to (or replacing) the container's environment for this command. @default {} */
+  env?: Readonly<Record<string, string>>;
+  /** Working directory inside the container. @default the init's working directory */
+  workdir?: string;
+  /** "pipe" collects output (and streams it to the callbacks); "inherit" gives the command this terminal. @default "pipe" */
+  stdio?: "pipe" | "inherit";
+  /** Text written to the command's stdin ("pipe" only). @default stdin is empty */
+  input?: string | Uint8Array;
+  /** Called with stdout text as it arrives. */
+  onStdout?: (text: string) => void;
+  /** Called with stderr text as it arrives. */
+  onStderr?: (text: string) => void;
+  /** Kill the command (and what it started) after this many milliseconds. @default no timeout */
+  timeoutMs?: number;
+  /** Aborting kills the command. */
+  signal?: AbortSignal;
+}
+
+/** How an exec'd command ended. */
+export interface ExecResult {
+  /** Its exit code; undefined when it was killed. */
+  exitCode?: number;
+  /** Signal that ended it. */
+  signal?: string;
+  stdout: string;
+  stderr: string;
+  /** Wall time, in milliseconds. */
+  durationMs: number;
+  /** True when the timeout or the abort signal ended it. */
+  killed: boolean;
+}
+
+function notRunning(state: ContainerState): ContainerError {
+  const how = state.exit?.code !== undefined ? ` (its command exited with code ${state.exit.code})` : "";
+  return new ContainerError(
+    "not-running",
+    `container "${state.name}" is not running${how}: exec needs a running container; see its output with \`nsbook logs ${state.name}\` and remove it with \`nsbook stop ${state.name}\``,
+    { container: state.name },
+  );
+}
+
+/**
+ * Runs `command` inside the running container `name` (or the state given) and resolves with its exit code and
+ * output; a non-zero exit code is a result, not an error. Fails with a "not-running" {@link ContainerError} when
+ * the container's init has ended, and with a {@link HostCommandError} when nsenter itself fails.
+ */
+export async function execInContainer(
+  nameOrState: string | ContainerState,
+  command: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
+  const state = typeof nameOrState === "string" ? await readState(nameOrState) : nameOrState;
+  const argv = validateArgv(command, "command");
+  const env = { ...state.spec.env, ...validateEnv(options.env) };
+  const workdir =
+    options.workdir === undefined ? undefined : validateContainerPath(options.workdir, "workdir");
+  if (!state.init || !(await isRunning(state.init))) throw notRunning(state);
+  const plan = buildExecArgv({
+    mode: state.privilege,
+    initPid: state.init.pid,
+    namespaces: state.spec.namespaces,
+    command: argv,
+    env,
+    workdir,
+    cgroupProcsFiles: state.cgroupProcsFiles,
+  });
+  const what = `exec in container "${state.name}"`;
+  const outcome = await runProcess(plan, {
+    what,
+    mode: state.privilege,
+    stdio: options.stdio,
+    input: options.input,
+    onStdout: options.onStdout,
+    onStderr: options.onStderr,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  });
+  if (!outcome.killed && outcome.exitCode !== 0 && /^nsenter: /m.test(outcome.stderr)) {
+    if (!(await isRunning(state.init))) throw notRunning(state);
+    throw new HostCommandError({
+      what,
+      argv: plan.argv,
+      exitCode: outcome.exitCode,
+      stderr: outcome.stderr.trim(),
+      stdout: outcome.stdout.trim(),
+      durationMs: outcome.durationMs,
+      hint: hintFor({ argv: ["nsenter"], exitCode: outcome.exitCode, stderr: outcome.stderr }),
+    });
+  }
+  return {
+    ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
+    ...(outcome.signal === undefined ? {} : { signal: outcome.signal }),
+    stdout: outcome.stdout,
+    stderr: outcome.stderr,
+    durationMs: outcome.durationMs,
+    killed: outcome.killed,
+  };
+}

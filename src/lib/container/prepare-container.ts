@@ -1,0 +1,125 @@
+// The steps every way of creating a container shares: decide the spec, claim the name, write the state
+// first, then let the resource hook create (and record) the cgroups.
+
+import { lstat } from "node:fs/promises";
+import { join } from "node:path";
+import type { PrivilegeMode } from "../doctor/types.js";
+import { resolveRootfs } from "../rootfs/resolve-rootfs.js";
+import { ContainerError } from "./container-error.js";
+import { type ContainerOptions, type ContainerSpec, normalizeSpec } from "./container-spec.js";
+import { containerStatus } from "./container-status.js";
+import { applyPrivilege, type ContainerPrivilege, resolvePrivilege } from "./privilege-mode.js";
+import { identifyProcess } from "./process/process-identity.js";
+import { resourceHook } from "./resources/resource-hook.js";
+import { recordResource } from "./resources/resource-registry.js";
+import type { ContainerKind, ContainerState, ProcessIdentity } from "./state/container-state.js";
+import {
+  claimContainerDir,
+  containerDir,
+  logFilePath,
+  readStoredState,
+  writeState,
+} from "./state/state-store.js";
+import { stopContainer } from "./stop-container.js";
+
+/** Options every way of creating a container accepts. */
+export interface CreateOptions extends ContainerOptions {
+  /** How to get privileges; see {@link resolvePrivilege}. @default detected (root as uid 0, else passwordless sudo or rootless) */
+  privilege?: PrivilegeMode;
+}
+
+/** The decided spec and mode, before anything exists. */
+export interface ContainerPlan {
+  spec: ContainerSpec;
+  mode: ContainerPrivilege;
+}
+
+/** Resolves the rootfs, applies defaults and the privilege mode, and refuses what cannot work: no side effects. */
+export async function planContainer(
+  options: CreateOptions,
+  defaultCommand: readonly string[],
+): Promise<ContainerPlan> {
+  const mode = await resolvePrivilege(options.privilege);
+  const dir = await resolveRootfs(options.rootfs);
+  const hasDevices = await lstat(join(dir, "dev/null")).then(
+    (s) => s.isCharacterDevice(),
+    () => false,
+  );
+  const spec = applyPrivilege(normalizeSpec(options, { dir, hasDevices }, defaultCommand), mode);
+  if (spec.resources !== undefined && !resourceHook()) {
+    throw new ContainerError(
+      "invalid-option",
+      `container "${spec.name}": resource limits were given but no cgroups module is loaded to apply them (import nsbook's cgroups module, which installs the resource hook)`,
+      { container: spec.name },
+    );
+  }
+  return { spec, mode };
+}
+
+/** This process, as the launcher of the containers it creates (its identity never changes). */
+let launcherIdentity: ProcessIdentity | undefined;
+
+/**
+ * Claims the name (a folder under runDir) and writes the first state, before any process or resource exists.
+ * A name held by a container that is no longer running is cleaned up and reused; a running one is refused.
+ */
+export async function claimContainer(plan: ContainerPlan, kind: ContainerKind): Promise<ContainerState> {
+  const { spec, mode } = plan;
+  for (let attempt = 0; ; attempt++) {
+    if (await claimContainerDir(spec.name)) break;
+    const stored = await readStoredState(spec.name);
+    const status = stored?.state ? await containerStatus(stored.state) : "dead";
+    if (attempt > 2 || status === "running" || status === "creating") {
+      throw new ContainerError(
+        "name-in-use",
+        `a container named "${spec.name}" is ${status === "creating" ? "being created" : "running"}: choose another name, or stop it with \`nsbook stop ${spec.name}\``,
+        { container: spec.name },
+      );
+    }
+    await stopContainer(spec.name, { remove: true, timeoutMs: 0 });
+  }
+  launcherIdentity ??= await identifyProcess(process.pid);
+  const launcher = launcherIdentity;
+  const state: ContainerState = {
+    version: 1,
+    name: spec.name,
+    kind,
+    privilege: mode,
+    spec,
+    createdAt: new Date().toISOString(),
+    phase: kind === "one-shot" ? "running" : "creating",
+    launcher: launcher ?? { pid: process.pid, startTime: 0 },
+    logPath: logFilePath(spec.name),
+    cgroupProcsFiles: [],
+    resources: [],
+  };
+  try {
+    await writeState(state);
+  } catch (e) {
+    await stopContainer(spec.name, { remove: true, timeoutMs: 0 }).catch(() => undefined);
+    throw e;
+  }
+  return state;
+}
+
+/** Runs the resource hook (when the spec has resources); the hook records each cgroup before creating it. */
+export async function createResources(state: ContainerState): Promise<void> {
+  const hook = resourceHook();
+  if (state.spec.resources === undefined || !hook) return;
+  const result = await hook({
+    container: state.name,
+    resources: state.spec.resources,
+    mode: state.privilege,
+    record: (r) => recordResource(state.name, r),
+  });
+  // The hook's records went to the file: re-read them, then add the cgroup.procs files to join.
+  const stored = await readStoredState(state.name);
+  state.resources = stored?.state?.resources ?? state.resources;
+  state.cgroupProcsFiles = [...result.cgroupProcsFiles];
+  await writeState(state);
+}
+
+/** The container's state directory (the marker its processes carry). */
+export function stateDirOf(name: string): string {
+  return containerDir(name);
+}

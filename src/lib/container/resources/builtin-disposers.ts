@@ -1,0 +1,35 @@
+// Disposers for the resources the host's own tools create: mounts, network namespaces and interfaces.
+import { runHost } from "../../host/index.js";
+import { privilegePrefix } from "../privilege-mode.js";
+import { type ResourceDisposer, registerResourceDisposer } from "./resource-disposers.js";
+
+/** Whether stderr says the thing was not there (which, for removal, is success). */
+const absent = (stderr: string): boolean =>
+  /not mounted|no mount point|No such file|Cannot find device|does not exist|Cannot open network namespace/i.test(
+    stderr,
+  );
+
+function hostRemoval(what: string, argv: (id: string) => string[]): ResourceDisposer {
+  return async (record, context) => {
+    const r = await runHost([...privilegePrefix(context.mode), ...argv(record.id)], {
+      what: `${what} ${record.id} of container "${context.container}"`,
+      allowFailure: true,
+    });
+    if (r.failed && !absent(r.stderr)) {
+      await runHost([...privilegePrefix(context.mode), ...argv(record.id)], {
+        what: `${what} ${record.id} of container "${context.container}"`,
+      });
+    }
+  };
+}
+
+/** "mount": id is a host path; unmounted lazily (MNT_DETACH), so a busy mount still disappears from the tree. */
+export const disposeMount = hostRemoval("unmount", (id) => ["umount", "--lazy", id]);
+/** "netns": id is a name made by `ip netns add`. */
+export const disposeNetns = hostRemoval("delete network namespace", (id) => ["ip", "netns", "delete", id]);
+/** "link": id is a host network interface (a veth end, a bridge). */
+export const disposeLink = hostRemoval("delete interface", (id) => ["ip", "link", "delete", id]);
+
+registerResourceDisposer("mount", disposeMount);
+registerResourceDisposer("netns", disposeNetns);
+registerResourceDisposer("link", disposeLink);

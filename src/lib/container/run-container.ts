@@ -1,0 +1,127 @@
+// A one-shot container: create, run one command, collect its output and exit code, remove everything.
+// One spawn of unshare does it all, so it costs little more than unshare itself.
+import { HostCommandError, hintFor } from "../host/index.js";
+import { buildLaunchArgv } from "./launch-argv.js";
+import {
+  type CreateOptions,
+  claimContainer,
+  createResources,
+  planContainer,
+  stateDirOf,
+} from "./prepare-container.js";
+import { runProcess } from "./process/run-process.js";
+import type { ContainerState } from "./state/container-state.js";
+import { removeContainerDir } from "./state/state-store.js";
+import { stopContainer } from "./stop-container.js";
+
+/** Options for {@link runContainer}. */
+export interface RunOptions extends CreateOptions {
+  /** "pipe" collects output (and streams it to the callbacks); "inherit" gives the command this terminal. @default "pipe" */
+  stdio?: "pipe" | "inherit";
+  /** Text written to the command's stdin ("pipe" only). @default stdin is empty */
+  input?: string | Uint8Array;
+  /** Called with stdout text as it arrives. */
+  onStdout?: (text: string) => void;
+  /** Called with stderr text as it arrives. */
+  onStderr?: (text: string) => void;
+  /** Kill the container after this many milliseconds. @default no timeout */
+  timeoutMs?: number;
+  /** Aborting kills the container. */
+  signal?: AbortSignal;
+}
+
+/** How a one-shot container's command ended. */
+export interface RunResult {
+  name: string;
+  /** The command's exit code (128 + N when signal N killed it); undefined when the container was killed. */
+  exitCode?: number;
+  /** Set when the whole container was killed (timeout, abort). */
+  signal?: string;
+  stdout: string;
+  stderr: string;
+  /** Wall time of the container, from spawn to exit, in milliseconds. */
+  durationMs: number;
+  /** True when the timeout or the abort signal ended it. */
+  killed: boolean;
+}
+
+/** stderr lines of a host tool in front of the container failing (not the container's command). */
+const TOOL_FAILURE = /^(unshare|setpriv|sudo|nsenter|env): /m;
+
+/** Which host tool's message `stderr` holds (for the hint table, which is keyed by program). */
+function failingTool(stderr: string): string {
+  return TOOL_FAILURE.exec(stderr)?.[1] ?? "unshare";
+}
+
+/**
+ * Runs `options.command` (default /bin/sh) in a new container and resolves with its exit code and output once it
+ * ends; the container's state and resources are then removed. A non-zero exit code is a result, not an error;
+ * a failure of the host tools (unshare refused, rootfs without /bin/sh) throws a {@link HostCommandError} with
+ * a hint. The container dies with the calling process (parent-death signal), except in sudo mode.
+ */
+export async function runContainer(options: RunOptions = {}): Promise<RunResult> {
+  const plan = await planContainer(options, ["/bin/sh"]);
+  const state = await claimContainer(plan, "one-shot");
+  const what = `run container "${state.name}"`;
+  let exited = false;
+  try {
+    await createResources(state);
+    const launch = buildLaunchArgv(plan.spec, {
+      mode: plan.mode,
+      stateDir: stateDirOf(state.name),
+      reportReady: false,
+      dieWithLauncher: true,
+      cgroupProcsFiles: state.cgroupProcsFiles,
+    });
+    const outcome = await runProcess(launch, {
+      what,
+      mode: plan.mode,
+      stdio: options.stdio,
+      input: options.input,
+      onStdout: options.onStdout,
+      onStderr: options.onStderr,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    });
+    // unshare returns only after the init has exited, and with a pid namespace the kernel has then killed
+    // every process of it: nothing is left to stop, only the state and resources to remove.
+    exited = !outcome.killed;
+    if (!outcome.killed && outcome.exitCode !== 0 && TOOL_FAILURE.test(outcome.stderr)) {
+      throw new HostCommandError({
+        what,
+        argv: launch.argv,
+        exitCode: outcome.exitCode,
+        signal: outcome.signal,
+        stderr: outcome.stderr.trim(),
+        stdout: outcome.stdout.trim(),
+        durationMs: outcome.durationMs,
+        hint: hintFor({
+          argv: [failingTool(outcome.stderr)],
+          exitCode: outcome.exitCode,
+          stderr: outcome.stderr,
+        }),
+      });
+    }
+    return {
+      name: state.name,
+      ...(outcome.killed ? {} : { exitCode: outcome.exitCode }),
+      ...(outcome.killed ? { signal: outcome.signal ?? "SIGKILL" } : {}),
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      durationMs: outcome.durationMs,
+      killed: outcome.killed,
+    };
+  } finally {
+    if (exited) await removeOneShot(state);
+    else await stopContainer(state.name, { remove: true, timeoutMs: 0 });
+  }
+}
+
+/** Removes a one-shot container whose processes have all ended: its resources, then its folder. */
+async function removeOneShot(state: ContainerState): Promise<void> {
+  if (state.resources.length === 0 && state.cgroupProcsFiles.length === 0) {
+    await removeContainerDir(state.name);
+    return;
+  }
+  await stopContainer(state.name, { remove: true, timeoutMs: 0 });
+}

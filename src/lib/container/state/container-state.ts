@@ -1,0 +1,56 @@
+// What nsbook remembers about a container, in <runDir>/<name>/state.json, so any process can find it again.
+import type { ContainerSpec } from "../container-spec.js";
+import type { ContainerPrivilege } from "../privilege-mode.js";
+
+/** A process, named so that a reused PID is never mistaken for it. */
+export interface ProcessIdentity {
+  pid: number;
+  /** Start time in clock ticks after boot (/proc/PID/stat field 22). Same PID + same start time = same process. */
+  startTime: number;
+}
+
+/** Something a container owns besides its processes: a cgroup, a network namespace, a veth, a mount... */
+export interface ResourceRecord {
+  /** Which disposer removes it, e.g. "cgroup", "netns", "link", "mount". */
+  kind: string;
+  /** What identifies it for that disposer, e.g. a cgroup directory or an interface name. */
+  id: string;
+  /** Anything else the disposer needs. */
+  info?: Record<string, string | number | boolean>;
+  /** ISO time it was recorded: always before it was created. */
+  recordedAt: string;
+}
+
+/** One-shot runs are removed when their command ends; detached containers live until stopped. */
+export type ContainerKind = "detached" | "one-shot";
+
+/** Where a container is in its life, as last written (liveness itself is always checked in /proc). */
+export type ContainerPhase = "creating" | "running" | "stopped";
+
+/** The content of state.json. */
+export interface ContainerState {
+  version: 1;
+  name: string;
+  kind: ContainerKind;
+  privilege: ContainerPrivilege;
+  spec: ContainerSpec;
+  /** ISO time the state was created. */
+  createdAt: string;
+  phase: ContainerPhase;
+  /** The process that created the container (a CLI, a notebook kernel). */
+  launcher: ProcessIdentity;
+  /** The process nsbook spawned (unshare itself, or sudo / setpriv in front of it). */
+  spawned?: ProcessIdentity;
+  /** unshare: it created the namespaces and waits for the init; killing it kills the init (--kill-child). */
+  monitor?: ProcessIdentity;
+  /** The container's init (PID 1 inside when it has a pid namespace), by its host PID. */
+  init?: ProcessIdentity;
+  /** The init's stdout and stderr (detached containers), absolute. */
+  logPath: string;
+  /** cgroup.procs files the container's processes join (from the resource hook). */
+  cgroupProcsFiles: string[];
+  /** Resources to dispose of when the container is removed, in creation order. */
+  resources: ResourceRecord[];
+  /** How the main command ended, when the launcher saw it. */
+  exit?: { code?: number; signal?: string; at: string };
+}

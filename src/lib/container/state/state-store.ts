@@ -1,0 +1,160 @@
+// Reading and writing container state under runDir(): one folder per container, state.json written atomically.
+import { randomBytes } from "node:crypto";
+import type { Dirent } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { runDir } from "../../paths.js";
+import { ContainerError } from "../container-error.js";
+import type { ContainerState } from "./container-state.js";
+
+/** The folder of container `name` (the name is validated before it gets here). */
+export function containerDir(name: string): string {
+  return join(resolve(runDir()), name);
+}
+
+/** The state file of container `name`. */
+export function stateFilePath(name: string): string {
+  return join(containerDir(name), "state.json");
+}
+
+/** Where a detached container's init writes its output. */
+export function logFilePath(name: string): string {
+  return join(containerDir(name), "init.log");
+}
+
+/**
+ * Creates the container's folder; false when it exists already. mkdir is atomic, so two launchers asking for
+ * the same name cannot both get it.
+ */
+export async function claimContainerDir(name: string): Promise<boolean> {
+  // Private to its owner except as root, where /run/nsbook is readable so `nsbook ps` works for everyone.
+  await mkdir(runDir(), { recursive: true, mode: process.getuid?.() === 0 ? 0o755 : 0o700 });
+  try {
+    await mkdir(containerDir(name), { mode: 0o700 });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw e;
+  }
+}
+
+const locks = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` after every earlier state write of container `name` in this process has finished, so a
+ * read-modify-write (the launcher recording an exit code) never interleaves with another write of the same
+ * file and undoes it.
+ */
+function serialized<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(name) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  locks.set(name, settled);
+  void settled.then(() => {
+    if (locks.get(name) === settled) locks.delete(name);
+  });
+  return next;
+}
+
+/** Writes state.json through a temporary file and rename(2), so a reader never sees half a file. */
+export function writeState(state: ContainerState): Promise<void> {
+  const snapshot = `${JSON.stringify(state, null, 2)}\n`;
+  return serialized(state.name, () => writeStateText(state.name, snapshot));
+}
+
+async function writeStateText(name: string, text: string): Promise<void> {
+  const path = stateFilePath(name);
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  await writeFile(tmp, text, { mode: 0o600 });
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** What is in a container's folder: its state, or nothing usable (a launcher died before writing it). */
+export type StoredState =
+  | { name: string; state: ContainerState }
+  | { name: string; state?: undefined; problem: string };
+
+/** Reads the state of `name`; undefined when the container does not exist (no folder). */
+export async function readStoredState(name: string): Promise<StoredState | undefined> {
+  let text: string;
+  try {
+    text = await readFile(stateFilePath(name), "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    const dirExists = await readdir(containerDir(name)).then(
+      () => true,
+      () => false,
+    );
+    return dirExists
+      ? { name, problem: "no state.json (its launcher stopped before writing it)" }
+      : undefined;
+  }
+  try {
+    const state = JSON.parse(text) as ContainerState;
+    if (state.version !== 1 || state.name !== name)
+      return { name, problem: "state.json of another version or name" };
+    return { name, state };
+  } catch (e) {
+    return { name, problem: `state.json is not JSON (${(e as Error).message})` };
+  }
+}
+
+/** Reads the state of `name`; throws a user-facing "not found" error when there is no such container. */
+export async function readState(name: string): Promise<ContainerState> {
+  const stored = await readStoredState(name);
+  if (stored?.state) return stored.state;
+  if (stored) {
+    throw new ContainerError(
+      "not-found",
+      `container "${name}" was never fully created (${stored.problem}): remove it with \`nsbook stop ${name}\``,
+      {
+        container: name,
+      },
+    );
+  }
+  throw new ContainerError("not-found", `no container named "${name}" (see \`nsbook ps\`)`, {
+    container: name,
+  });
+}
+
+/** Reads, changes and writes back the state of `name`; returns undefined when the container is gone. */
+export function updateState(
+  name: string,
+  change: (state: ContainerState) => void,
+): Promise<ContainerState | undefined> {
+  return serialized(name, async () => {
+    const stored = await readStoredState(name);
+    if (!stored?.state) return undefined;
+    change(stored.state);
+    await writeStateText(name, `${JSON.stringify(stored.state, null, 2)}\n`);
+    return stored.state;
+  });
+}
+
+/** Names of every container folder under runDir(), sorted. */
+export async function listContainerNames(): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(runDir(), { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw e;
+  }
+  return entries
+    .filter((e) => e.isDirectory() && /^[a-z0-9][a-z0-9_.-]*$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Deletes the folder of `name` (state and log). Idempotent. */
+export async function removeContainerDir(name: string): Promise<void> {
+  await rm(containerDir(name), { recursive: true, force: true });
+}

@@ -1,0 +1,135 @@
+// Container state files and the resource registry, on real files in a temporary run directory.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ContainerState,
+  claimContainerDir,
+  disposeResources,
+  forgetResource,
+  listContainerNames,
+  normalizeSpec,
+  readState,
+  readStoredState,
+  recordResource,
+  registerResourceDisposer,
+  removeContainerDir,
+  writeState,
+} from "../../../src/lib/container/index.js";
+
+let run = "";
+const previous = process.env.NSBOOK_RUN_DIR;
+beforeAll(() => {
+  run = mkdtempSync(join(tmpdir(), "nsbook-state-unit-"));
+  process.env.NSBOOK_RUN_DIR = run;
+});
+afterAll(() => {
+  if (previous === undefined) delete process.env.NSBOOK_RUN_DIR;
+  else process.env.NSBOOK_RUN_DIR = previous;
+  rmSync(run, { recursive: true, force: true });
+});
+
+function state(name: string): ContainerState {
+  return {
+    version: 1,
+    name,
+    kind: "detached",
+    privilege: "root",
+    spec: normalizeSpec({ name }, "/r", ["true"], undefined),
+    createdAt: new Date().toISOString(),
+    phase: "creating",
+    launcher: { pid: process.pid, startTime: 1 },
+    logPath: join(run, name, "init.log"),
+    cgroupProcsFiles: [],
+    resources: [],
+  };
+}
+
+describe("container state", () => {
+  it("claims a name once: a second claim of the same name fails", async () => {
+    expect(await claimContainerDir("one")).toBe(true);
+    expect(await claimContainerDir("one")).toBe(false);
+  });
+
+  it("writes state atomically and reads it back", async () => {
+    await writeState(state("one"));
+    expect((await readState("one")).name).toBe("one");
+    expect(readdirSync(join(run, "one"))).toEqual(["state.json"]);
+  });
+
+  it("reports a folder without state.json (a launcher that died) instead of failing", async () => {
+    await claimContainerDir("half");
+    expect(await readStoredState("half")).toMatchObject({
+      name: "half",
+      problem: expect.stringMatching(/no state.json/),
+    });
+    await expect(readState("half")).rejects.toThrow(/was never fully created/);
+  });
+
+  it("says there is no such container, and where to look", async () => {
+    expect(await readStoredState("ghost")).toBeUndefined();
+    await expect(readState("ghost")).rejects.toThrow(/no container named "ghost" \(see `nsbook ps`\)/);
+  });
+
+  it("lists container folders by name", async () => {
+    expect(await listContainerNames()).toEqual(["half", "one"]);
+  });
+
+  it("removes a folder, and removing again does nothing", async () => {
+    await removeContainerDir("half");
+    await removeContainerDir("half");
+    expect(await listContainerNames()).toEqual(["one"]);
+  });
+});
+
+describe("the resource registry", () => {
+  it("records resources in order, once each, and forgets them on request", async () => {
+    await recordResource("one", { kind: "test-a", id: "1" });
+    await recordResource("one", { kind: "test-b", id: "2" });
+    await recordResource("one", { kind: "test-a", id: "1" });
+    expect((await readState("one")).resources.map((r) => `${r.kind}:${r.id}`)).toEqual([
+      "test-a:1",
+      "test-b:2",
+    ]);
+    await forgetResource("one", "test-b", "2");
+    expect((await readState("one")).resources.map((r) => r.id)).toEqual(["1"]);
+  });
+
+  it("refuses to record for a container that does not exist", async () => {
+    await expect(recordResource("ghost", { kind: "test-a", id: "x" })).rejects.toThrow(/has no state/);
+  });
+
+  it("disposes in reverse order and reports kinds nobody can dispose of", async () => {
+    const order: string[] = [];
+    registerResourceDisposer("test-a", async (r) => {
+      order.push(r.id);
+    });
+    const records = ["1", "2", "3"].map((id) => ({ kind: "test-a", id, recordedAt: "" }));
+    const outcome = await disposeResources(
+      "one",
+      [...records, { kind: "test-unknown", id: "9", recordedAt: "" }],
+      "root",
+    );
+    expect(order).toEqual(["3", "2", "1"]);
+    expect(outcome.failed.map((f) => f.error)).toEqual([
+      expect.stringMatching(/no disposer is registered.*"test-unknown"/),
+    ]);
+  });
+
+  it("keeps going when one disposer fails, and says which one", async () => {
+    registerResourceDisposer("test-fail", async () => {
+      throw new Error("device busy");
+    });
+    const outcome = await disposeResources(
+      "one",
+      [
+        { kind: "test-a", id: "1", recordedAt: "" },
+        { kind: "test-fail", id: "2", recordedAt: "" },
+      ],
+      "root",
+    );
+    expect(outcome.disposed.map((r) => r.id)).toEqual(["1"]);
+    expect(outcome.failed).toEqual([{ record: expect.objectContaining({ id: "2" }), error: "device busy" }]);
+  });
+});

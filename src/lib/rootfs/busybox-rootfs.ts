@@ -3,6 +3,7 @@
 import { chmod, copyFile, lstat, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { rootfsDir } from "../paths.js";
+import { createDeviceNodes, hasDeviceNodes } from "./device-nodes.js";
 import { existingRootfs } from "./existing-rootfs.js";
 import { findHostBusybox, type HostBusybox } from "./find-busybox.js";
 import type { RootfsBuildResult } from "./rootfs-build-result.js";
@@ -80,8 +81,11 @@ async function populateBusyboxRootfs(dir: string, bb: HostBusybox, marker: Rootf
   for (const [file, text] of Object.entries(etcFiles(bb))) {
     await writeFile(join(dir, "etc", file), text, { mode: 0o644 });
   }
+  if (isRoot()) await createDeviceNodes(dir);
   await writeRootfsMarker(dir, marker);
 }
+
+const isRoot = (): boolean => process.getuid?.() === 0;
 
 async function isRegularFile(path: string): Promise<boolean> {
   try {
@@ -96,7 +100,7 @@ async function isRegularFile(path: string): Promise<boolean> {
  * busybox: /bin/busybox plus a relative symlink per applet in /bin (and /sbin for sbin applets), /usr/bin and
  * /usr/sbin leading there, /etc/passwd (root, nobody), /etc/group, /etc/hostname ("nsbook"), /etc/hosts,
  * /etc/os-release, the marker /etc/nsbook-rootfs, and empty /proc /sys /dev /tmp (1777) /root /home /var /run
- * /mnt. Idempotent: an existing busybox rootfs made from the same busybox binary is left alone
+ * /mnt; as root also the standard device nodes in /dev (null, zero, full, random, urandom, tty). Idempotent: an existing busybox rootfs made from the same busybox binary is left alone
  * ("up-to-date") unless `force`. Built in a staging folder and renamed into place.
  */
 export async function buildBusyboxRootfs(options: BusyboxRootfsOptions = {}): Promise<RootfsBuildResult> {
@@ -111,7 +115,8 @@ export async function buildBusyboxRootfs(options: BusyboxRootfsOptions = {}): Pr
     if (
       marker?.kind !== "busybox" ||
       marker.sha256 !== bb.sha256 ||
-      !(await isRegularFile(join(dir, "bin/busybox")))
+      !(await isRegularFile(join(dir, "bin/busybox"))) ||
+      (isRoot() && !(await hasDeviceNodes(dir)))
     ) {
       return undefined;
     }
@@ -125,7 +130,7 @@ export async function buildBusyboxRootfs(options: BusyboxRootfsOptions = {}): Pr
   else if (existing.marker?.kind === "busybox" && existing.marker.sha256 !== bb.sha256) {
     detail = `rebuilt, the host's busybox changed: ${what}`;
   } else if (existing.marker?.kind === "busybox")
-    detail = `rebuilt, the old one had no /bin/busybox: ${what}`;
+    detail = `rebuilt, the old one had no /bin/busybox or no device nodes: ${what}`;
   const marker: RootfsMarker = {
     kind: "busybox",
     created: new Date().toISOString(),

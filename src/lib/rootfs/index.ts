@@ -3,6 +3,7 @@ export * from "./alpine-rootfs.js";
 export * from "./busybox-applets.js";
 export * from "./busybox-rootfs.js";
 export * from "./checksum-file.js";
+export * from "./device-nodes.js";
 export * from "./download/index.js";
 export * from "./elf-interpreter.js";
 export * from "./existing-rootfs.js";

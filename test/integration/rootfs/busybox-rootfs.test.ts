@@ -69,7 +69,24 @@ describeWhen(
       );
       expect((await stat(join(dir, "tmp"))).mode & 0o7777).toBe(0o1777);
       expect((await stat(join(dir, "root"))).mode & 0o7777).toBe(0o700);
-      for (const d of ["proc", "sys", "dev"]) expect(await namesIn(join(dir, d))).toEqual([]);
+      for (const d of ["proc", "sys"]) expect(await namesIn(join(dir, d))).toEqual([]);
+    });
+
+    it("creates the standard character devices in /dev when built as root", async () => {
+      const { dir } = await buildBusyboxRootfs();
+      expect(await namesIn(join(dir, "dev"))).toEqual(["full", "null", "random", "tty", "urandom", "zero"]);
+      const devNull = await lstat(join(dir, "dev/null"));
+      expect(devNull.isCharacterDevice()).toBe(true);
+      expect(devNull.mode & 0o777).toBe(0o666);
+      expect(devNull.rdev).toBe((1 << 8) | 3);
+      const r = await runHost([
+        "chroot",
+        dir,
+        "/bin/sh",
+        "-c",
+        "echo hidden >/dev/null && head -c 4 /dev/zero | wc -c",
+      ]);
+      expect(r.stdout.trim()).toBe("4");
     });
 
     it("links every applet relatively: /bin/x -> busybox, /sbin/x -> ../bin/busybox", async () => {

@@ -1,4 +1,9 @@
 // nsbook's library: containers built from the kernel's own tools. It knows nothing of Jupyter.
+
+export * from "./cgroups/index.js";
+export * from "./container/index.js";
 export * from "./host/index.js";
-export * from "./proc/index.js";
+export * from "./inspect/index.js";
 export * from "./paths.js";
+export * from "./proc/index.js";
+export * from "./rootfs/index.js";

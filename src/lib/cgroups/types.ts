@@ -24,7 +24,44 @@ export interface ControllerPlacement {
   whyNot?: string;
   /** The exact fix for a learner, when there is one. */
   fix?: string;
+  /** Machine-readable reasons it is not usable, in the order they would bite (empty when usable). */
+  problems?: CgroupProblem[];
+  /** v1: every controller of the hierarchy this one is mounted with, e.g. ["cpu", "cpuacct"] when co-mounted. */
+  hierarchyControllers?: string[];
+  /** v2: listed in the caller's cgroup.controllers (its parent enabled it for the caller's level). */
+  availableToCaller?: boolean;
+  /** v2: already listed in the caller's cgroup.subtree_control (children get it without any write). */
+  enabledForChildren?: boolean;
+  /**
+   * v2: "+<controller>" must first be written to parentDir/cgroup.subtree_control, and that write would work
+   * (only in the root cgroup, which the no-internal-processes rule exempts). nsbook does not change cgroups
+   * it did not create, so such a controller is not usable until the user runs the fix.
+   */
+  needsEnable?: boolean;
+  /** Something a user of this controller should know, e.g. that v2 has no cpuacct and cpu.stat serves it. */
+  note?: string;
 }
+
+/** Why a controller cannot be used below the caller's cgroup. */
+export type CgroupProblem =
+  /** No mounted hierarchy (v1 or v2) has the controller. */
+  | "not-present"
+  /** /proc/self/cgroup names no cgroup for this hierarchy. */
+  | "no-caller-cgroup"
+  /** The caller's cgroup lies outside the subtree mounted here (another cgroup namespace or a bind mount). */
+  | "outside-mount"
+  /** The hierarchy is mounted read-only (typical of a container started without privileges). */
+  | "read-only"
+  /** v2: the parent has not enabled the controller for the caller's cgroup (not in its cgroup.controllers). */
+  | "not-delegated"
+  /** The caller's cgroup directory does not exist in this mount. */
+  | "missing-dir"
+  /** No write permission on the caller's cgroup directory. */
+  | "no-permission"
+  /** v2: the caller's (non-root) cgroup has processes, so controllers cannot be enabled for its children. */
+  | "internal-processes"
+  /** v2: the caller is the root cgroup and the controller is not in its cgroup.subtree_control yet. */
+  | "not-enabled";
 
 /** The whole picture of cgroups for the calling process. */
 export interface CgroupDetection {
@@ -34,4 +71,10 @@ export interface CgroupDetection {
   /** The caller's v2 cgroup path ("0::" line), if any. */
   v2CallerPath?: string;
   controllers: ControllerPlacement[];
+  /** Controllers the v2 hierarchy offers at its top (its root's cgroup.controllers), if read. */
+  v2Controllers?: string[];
+  /** True when the caller's v2 cgroup is the real root cgroup (exempt from the no-internal-processes rule). */
+  v2CallerIsRoot?: boolean;
+  /** True/false when known: the caller is in a cgroup namespace other than PID 1's. */
+  inCgroupNamespace?: boolean;
 }

@@ -1,14 +1,15 @@
 // What `nsbook doctor` reports. The CLI prints it, --json emits it, the preflight notebook renders it.
 import type { CgroupDetection } from "../cgroups/types.js";
+import type { PrivilegeMode } from "../privilege/types.js";
 
-/** How nsbook can get the privileges containers need on this machine. */
-export type PrivilegeMode = "root" | "sudo" | "rootless" | "none";
+/** How nsbook can get the privileges containers need on this machine (defined with privilege detection). */
+export type { PrivilegeMode };
 
 /** One thing doctor checked. */
 export interface DoctorCheck {
   /** Stable id, e.g. "ns.pid", "cgroup.memory", "tool.unshare", "userns.apparmor". */
   id: string;
-  /** Section it belongs to: "privilege" | "kernel" | "namespaces" | "cgroups" | "userns" | "environment" | "rootfs" | "tools". */
+  /** Section it belongs to: "privilege" | "kernel" | "environment" | "namespaces" | "filesystems" | "cgroups" | "userns" | "rootfs" | "tools". */
   group: string;
   /** Short title, e.g. "PID namespace". */
   title: string;

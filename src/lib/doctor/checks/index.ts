@@ -1,0 +1,10 @@
+export { cgroupChecks } from "./cgroup-checks.js";
+export { check, firstLine } from "./check.js";
+export type { CheckContext } from "./context.js";
+export { containerSigns, environmentChecks, wslGeneration } from "./environment-checks.js";
+export { kernelChecks } from "./kernel-checks.js";
+export { namespaceChecks } from "./namespace-checks.js";
+export { privilegeChecks } from "./privilege-checks.js";
+export { rootfsChecks } from "./rootfs-checks.js";
+export { toolChecks } from "./tool-checks.js";
+export { usernsChecks } from "./userns-checks.js";

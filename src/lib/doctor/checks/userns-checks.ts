@@ -1,0 +1,24 @@
+// The sysctls that restrict unprivileged user namespaces.
+import type { DoctorCheck } from "../types.js";
+import { check } from "./check.js";
+import type { CheckContext } from "./context.js";
+
+const TITLES = {
+  "userns.apparmor": "AppArmor userns restriction (Ubuntu)",
+  "userns.clone": "unprivileged_userns_clone (Debian)",
+  "userns.max": "max_user_namespaces",
+} as const;
+
+/** userns.apparmor, userns.clone, userns.max: info when absent, ok when not restricting, warn when restricting. */
+export function usernsChecks({ privilege }: CheckContext): DoctorCheck[] {
+  return privilege.restrictions.map((r) =>
+    check(
+      r.id,
+      "userns",
+      TITLES[r.id],
+      r.active ? "warn" : r.value === undefined ? "info" : "ok",
+      r.detail,
+      r.fix,
+    ),
+  );
+}

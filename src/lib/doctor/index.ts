@@ -1,0 +1,9 @@
+export { CORE_STEPS, COURSE_STEPS, type CourseStep } from "./course-steps.js";
+export { evaluateDoctor } from "./evaluate-doctor.js";
+export type { DoctorFacts, EnvironmentFacts, RootfsFacts, ToolFact } from "./facts.js";
+export { formatDoctorText, GROUP_TITLES, STATUS_MARKS } from "./format-doctor-text.js";
+export { type ReadDoctorFactsOptions, readDoctorFacts } from "./gather/index.js";
+export { OVERLAY_PROBE_SCRIPT, PROBES, type ProbeId } from "./probes.js";
+export { type RunDoctorOptions, runDoctor } from "./run-doctor.js";
+export { TOOL_SPECS, type ToolName } from "./tool-specs.js";
+export type { DoctorCheck, DoctorReport, PrivilegeMode, StepReadiness } from "./types.js";

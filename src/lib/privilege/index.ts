@@ -1,0 +1,13 @@
+export { classifyPrivilege, hasSysAdminCap } from "./classify-privilege.js";
+export { type DetectPrivilegeOptions, detectPrivilege } from "./detect-privilege.js";
+export { type ModeLimit, stepsUnavailableIn } from "./mode-limits.js";
+export { type ReadPrivilegeFactsOptions, readPrivilegeFacts, tryCommand } from "./read-privilege-facts.js";
+export type {
+  CommandOutcome,
+  PrivilegeFacts,
+  PrivilegeMode,
+  PrivilegeReport,
+  UsernsRestriction,
+  UsernsSysctls,
+} from "./types.js";
+export { usernsRestrictionsOf } from "./userns-restrictions.js";

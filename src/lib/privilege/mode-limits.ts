@@ -1,0 +1,38 @@
+// What each privilege mode cannot do in the course, step by step.
+import type { PrivilegeMode } from "./types.js";
+
+/** A course step a mode cannot run, and why. */
+export interface ModeLimit {
+  /** Course step number (1..11). */
+  step: number;
+  why: string;
+}
+
+const ROOTLESS_LIMITS: readonly ModeLimit[] = [
+  {
+    step: 6,
+    why: "a user namespace gives no write access to the host's cgroupfs, so creating cgroups needs root",
+  },
+  {
+    step: 8,
+    why: "connecting a container to the host (veth pair, bridge) needs CAP_NET_ADMIN in the host's network namespace: root",
+  },
+];
+
+const ALL_STEPS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+
+/** The course steps `mode` cannot run by itself, with the reason. Root and sudo can run them all. */
+export function stepsUnavailableIn(mode: PrivilegeMode): ModeLimit[] {
+  switch (mode) {
+    case "root":
+    case "sudo":
+      return [];
+    case "rootless":
+      return [...ROOTLESS_LIMITS];
+    default:
+      return ALL_STEPS.map((step) => ({
+        step,
+        why: "namespaces, chroot and mounts need root or a user namespace, and neither is available",
+      }));
+  }
+}

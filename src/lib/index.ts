@@ -2,8 +2,10 @@
 
 export * from "./cgroups/index.js";
 export * from "./container/index.js";
+export * from "./doctor/index.js";
 export * from "./host/index.js";
 export * from "./inspect/index.js";
 export * from "./paths.js";
+export * from "./privilege/index.js";
 export * from "./proc/index.js";
 export * from "./rootfs/index.js";

@@ -1,7 +1,7 @@
 // The steps of the course and which doctor checks each one needs.
 
 /** One course step and the checks it needs to pass. */
-export interface CourseStep {
+export interface StepRequirements {
   step: number;
   title: string;
   /** Check ids that must not fail. */
@@ -12,7 +12,7 @@ const BASE = ["tool.node", "env.wsl", "privilege.mode", "rootfs.default", "tool.
 const CONTAINER = [...BASE, "ns.pid", "ns.mount", "ns.proc"];
 
 /** Every step, in course order. Steps 1-7 are the course; 8-11 go further. */
-export const COURSE_STEPS: readonly CourseStep[] = [
+export const STEP_REQUIREMENTS: readonly StepRequirements[] = [
   {
     step: 1,
     title: "chroot: another root directory",
@@ -43,5 +43,5 @@ export const CORE_STEPS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
 
 /** Check ids some core step needs: their failures are failures; others' are warnings. */
 export function coreCheckIds(): Set<string> {
-  return new Set(COURSE_STEPS.filter((s) => CORE_STEPS.includes(s.step)).flatMap((s) => s.needs));
+  return new Set(STEP_REQUIREMENTS.filter((s) => CORE_STEPS.includes(s.step)).flatMap((s) => s.needs));
 }

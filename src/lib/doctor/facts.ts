@@ -34,7 +34,7 @@ export interface ToolFact {
 }
 
 /** The default root filesystem as found. */
-export interface RootfsFacts {
+export interface DefaultRootfsFacts {
   dir: string;
   hasBusybox: boolean;
   hasSh: boolean;
@@ -50,7 +50,7 @@ export interface DoctorFacts {
   cgroups: CgroupFacts;
   /** Namespace and filesystem probes actually run; absent when probing was turned off. */
   probes?: Partial<Record<ProbeId, CommandOutcome>>;
-  rootfs: RootfsFacts;
+  rootfs: DefaultRootfsFacts;
   tools: Partial<Record<ToolName, ToolFact>>;
   /** process.versions.node of the running Node. */
   nodeVersion: string;

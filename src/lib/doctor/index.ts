@@ -1,6 +1,6 @@
-export { CORE_STEPS, COURSE_STEPS, type CourseStep } from "./course-steps.js";
+export { CORE_STEPS, STEP_REQUIREMENTS, type StepRequirements } from "./course-steps.js";
 export { evaluateDoctor } from "./evaluate-doctor.js";
-export type { DoctorFacts, EnvironmentFacts, RootfsFacts, ToolFact } from "./facts.js";
+export type { DefaultRootfsFacts, DoctorFacts, EnvironmentFacts, ToolFact } from "./facts.js";
 export { formatDoctorText, GROUP_TITLES, STATUS_MARKS } from "./format-doctor-text.js";
 export { type ReadDoctorFactsOptions, readDoctorFacts } from "./gather/index.js";
 export { OVERLAY_PROBE_SCRIPT, PROBES, type ProbeId } from "./probes.js";

@@ -6,4 +6,4 @@ export {
   type HostCommandFailure,
   shellQuote,
 } from "./host-command-error.js";
-export { type HostResult, type RunHostOptions, runHost } from "./run-host.js";
+export { type HostResult, type RunHostOptions, runHost, withSbinPath } from "./run-host.js";

@@ -44,6 +44,16 @@ export interface HostResult {
   hint?: string;
 }
 
+// Debian and Ubuntu give ordinary users a PATH without the sbin folders, where chroot, pivot_root,
+// mknod and ip live: a rootless learner would get "command not found" for tools that are installed.
+const SBIN_DIRS = ["/usr/local/sbin", "/usr/sbin", "/sbin"];
+
+/** `path` with the sbin folders appended when missing. */
+export function withSbinPath(path: string | undefined): string {
+  const dirs = (path ?? "").split(":").filter(Boolean);
+  return [...dirs, ...SBIN_DIRS.filter((d) => !dirs.includes(d))].join(":");
+}
+
 function validateArgv(argv: readonly string[]): void {
   if (argv.length === 0 || !argv[0])
     throw new TypeError("runHost: argv must name a program (argv[0] is empty)");
@@ -71,7 +81,10 @@ export async function runHost(argv: readonly string[], options: RunHostOptions =
     reject: false,
     stripFinalNewline: false,
     cwd: options.cwd,
-    env: options.env as Record<string, string>,
+    env: { ...options.env, PATH: withSbinPath(options.env?.PATH ?? process.env.PATH) } as Record<
+      string,
+      string
+    >,
     extendEnv: true,
     ...(options.input === undefined ? { stdin: "ignore" as const } : { input: options.input }),
     timeout: options.timeoutMs,

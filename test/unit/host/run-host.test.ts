@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCommand, HostCommandError, runHost } from "../../../src/lib/host/index.js";
+import { formatCommand, HostCommandError, runHost, withSbinPath } from "../../../src/lib/host/index.js";
 
 describe("runHost", () => {
   it("returns stdout, exit code and duration of a successful command", async () => {
@@ -82,5 +82,24 @@ describe("formatCommand", () => {
       `unshare --pid sh -c 'echo $$; it'\\''s'`,
     );
     expect(formatCommand(["echo", ""])).toBe("echo ''");
+  });
+});
+
+describe("withSbinPath", () => {
+  it("appends the sbin folders a non-root Debian user lacks, keeping the order of the rest", () => {
+    expect(withSbinPath("/usr/local/bin:/usr/bin:/bin")).toBe(
+      "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin",
+    );
+  });
+
+  it("adds nothing that is already there", () => {
+    expect(withSbinPath("/usr/sbin:/usr/bin:/sbin:/usr/local/sbin")).toBe(
+      "/usr/sbin:/usr/bin:/sbin:/usr/local/sbin",
+    );
+  });
+
+  it("finds chroot even when the caller's PATH has no sbin folder", async () => {
+    const r = await runHost(["chroot", "--version"], { env: { PATH: "/usr/bin:/bin" } });
+    expect(r.stdout).toMatch(/chroot/);
   });
 });

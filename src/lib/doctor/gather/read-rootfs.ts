@@ -2,7 +2,7 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { defaultRootfsDir } from "../../paths.js";
-import type { RootfsFacts } from "../facts.js";
+import type { DefaultRootfsFacts } from "../facts.js";
 
 // lstat, not stat: bin/sh is usually a symlink whose target only resolves inside the rootfs.
 const present = (path: string): boolean => {
@@ -15,6 +15,6 @@ const present = (path: string): boolean => {
 };
 
 /** Looks for bin/busybox and bin/sh in the default root filesystem. */
-export function readRootfs(dir: string = defaultRootfsDir()): RootfsFacts {
+export function readRootfs(dir: string = defaultRootfsDir()): DefaultRootfsFacts {
   return { dir, hasBusybox: present(join(dir, "bin/busybox")), hasSh: present(join(dir, "bin/sh")) };
 }

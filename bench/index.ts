@@ -11,6 +11,7 @@ interface Bench {
 type CgroupsBench = typeof import("./cgroups.js");
 type RootfsBench = typeof import("./rootfs-build.js");
 type ContainersBench = typeof import("./containers.js");
+type CourseBench = typeof import("./course.js");
 
 const BENCHES: readonly Bench[] = [
   {
@@ -27,6 +28,10 @@ const BENCHES: readonly Bench[] = [
     title: "containers",
     run: async () =>
       ((m: ContainersBench) => m.benchContainers().then(m.formatContainerBench))(require("./containers.js")),
+  },
+  {
+    title: "course",
+    run: async () => ((m: CourseBench) => m.benchCourse().then(m.formatCourseBench))(require("./course.js")),
   },
 ];
 

@@ -53,7 +53,7 @@ function insertAfter(html: string, marker: RegExp, text: string, what: string): 
 
 /** The handout page made from nbconvert's HTML. Pure. */
 export function finishHandoutHtml(html: string, options: FinishHtmlOptions): string {
-  let out = stripExternalResources(html);
+  let out = linkNotebooksToHandouts(stripExternalResources(html));
   out = /<html\b[^>]*\blang=/i.test(out)
     ? out.replace(/(<html\b[^>]*\blang=)(["'])[^"']*\2/i, `$1"${escapeHtml(options.lang)}"`)
     : out.replace(/<html\b/i, `<html lang="${escapeHtml(options.lang)}"`);
@@ -69,4 +69,17 @@ export function finishHandoutHtml(html: string, options: FinishHtmlOptions): str
   if (lastBody < 0) throw new Error("finishHandoutHtml: nbconvert's HTML has no </body> (template changed?)");
   const script = `<script id="nsbook-fit-tables">\n${FIT_TABLES_SCRIPT}\n</script>\n`;
   return out.slice(0, lastBody) + script + out.slice(lastBody);
+}
+
+/**
+ * Points relative links between notebooks (`01-chroot.ipynb`, `../en/02-pid-namespace.ipynb#top`) at the
+ * handouts made from them: handouts mirror the notebooks' folders, so only the extension changes. Absolute
+ * URLs, root-relative paths and in-page anchors are left alone.
+ */
+export function linkNotebooksToHandouts(html: string): string {
+  return html.replace(
+    /(\bhref=)(["'])(?![a-z][a-z0-9+.-]*:|\/|#)([^"'#]*?)\.ipynb(#[^"']*)?\2/gi,
+    (_m, attr: string, q: string, path: string, hash: string | undefined) =>
+      `${attr}${q}${path}.html${hash ?? ""}${q}`,
+  );
 }

@@ -29,7 +29,12 @@ export {
 export { executionFailureSummary, parseCellProgress } from "./execution-failure.js";
 export { findNotebooks, HANDOUT_LANGS, type NotebookToRun, selectLangs } from "./find-notebooks.js";
 export { findOnPath, isExecutableFile } from "./find-program.js";
-export { type FinishHtmlOptions, finishHandoutHtml, stripExternalResources } from "./finish-html.js";
+export {
+  type FinishHtmlOptions,
+  finishHandoutHtml,
+  linkNotebooksToHandouts,
+  stripExternalResources,
+} from "./finish-html.js";
 export {
   formatManifest,
   type HandoutEntry,

@@ -1,0 +1,4 @@
+// Views of step 5 (network namespace).
+export * from "./net-interfaces.js";
+export * from "./net-namespace-summary.js";
+export * from "./net-transcript.js";

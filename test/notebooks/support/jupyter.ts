@@ -1,5 +1,7 @@
 // Running notebooks headlessly: the real tslab kernel through Jupyter's nbconvert, from the notebook's folder.
 import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type Notebook, parseNotebook } from "../../../scripts/notebooks/notebook-json.js";
 import { PROJECT_ROOT } from "../../../scripts/notebooks/paths.js";
@@ -101,12 +103,18 @@ export function executeNotebook(
   if (!cmd) return Promise.reject(new Error(needNbconvert().reason));
   const [file, ...pre] = cmd as [string, ...string[]];
   const timeoutSec = options.timeoutSec ?? 600;
+  const outDir = mkdtempSync(join(tmpdir(), "nsbook-nbtest-"));
   const args = [
     ...pre,
     "--to",
     "notebook",
     "--execute",
-    "--stdout",
+    // To a file, not --stdout: the tslab kernel shares nbconvert's stdout pipe and Node makes it non-blocking,
+    // so a large notebook (PNG charts) written to the pipe can come out truncated.
+    "--output-dir",
+    outDir,
+    "--output",
+    "executed",
     "--allow-errors",
     `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
     `--ExecutePreprocessor.timeout=${timeoutSec}`,
@@ -124,8 +132,18 @@ export function executeNotebook(
         maxBuffer: 256 * 1024 * 1024,
         timeout: (timeoutSec + 180) * 1000,
       },
-      (error, stdout, stderr) => {
+      (error, _stdout, stderr) => {
         const durationMs = performance.now() - started;
+        const executedPath = join(outDir, "executed.ipynb");
+        let executed = "";
+        try {
+          if (!error) executed = readFileSync(executedPath, "utf8");
+        } catch (e) {
+          reject(new Error(`nbconvert wrote no executed notebook for ${path}: ${(e as Error).message}`));
+          return;
+        } finally {
+          rmSync(outDir, { recursive: true, force: true });
+        }
         if (error) {
           reject(
             new Error(
@@ -135,7 +153,7 @@ export function executeNotebook(
           return;
         }
         try {
-          resolve({ notebook: parseNotebook(stdout, `executed ${path}`), durationMs, log: stderr });
+          resolve({ notebook: parseNotebook(executed, `executed ${path}`), durationMs, log: stderr });
         } catch (e) {
           reject(e);
         }

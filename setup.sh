@@ -97,6 +97,7 @@ ensure_node_modules
 ensure_build
 ensure_kernelspec
 ensure_default_rootfs
+ensure_escape_tool
 ensure_nsbook_on_path
 
 elapsed_ms=$(($(now_ms) - START_MS))

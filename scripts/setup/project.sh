@@ -69,3 +69,20 @@ ensure_nsbook_on_path() {
   CHANGED+=("symlink $LINK")
   NSBOOK_COMMAND=nsbook
 }
+
+# The static chroot-escape program of notebook 11 (tools/chroot-escape.c), compiled into <dataDir>/tools by the
+# library (idempotent: rebuilt only when the source is newer). Without gcc the notebook skips that demonstration.
+ensure_escape_tool() {
+  if [[ ! -f dist/lib/hardening/escape-tool.js ]]; then
+    note "escape tool: NOT built (this build has no dist/lib/hardening)"
+    return 0
+  fi
+  local out
+  # shellcheck disable=SC2016 # the script is JavaScript, run by node
+  out=$(as_user node -e 'require("./dist/lib/hardening/escape-tool.js").ensureChrootEscapeTool().then(
+    (r) => console.log(r.available ? (r.built ? "built " : "up to date ") + r.path : "skipped: " + r.reason))') ||
+    die "building tools/chroot-escape.c failed (its message is above)"
+  say "escape tool: $out"
+  [[ $out == built* ]] && CHANGED+=("chroot-escape tool")
+  return 0
+}

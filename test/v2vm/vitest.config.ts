@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     root: process.cwd(),
-    include: ["test/integration/cgroups/limits.test.ts"],
+    // The cgroup integration tests, the same files as on the host: limits, containers with limits, stats.
+    include: ["test/integration/cgroups/**/*.test.ts"],
     reporters: ["default"],
     pool: "threads",
     poolOptions: { threads: { singleThread: true, isolate: false } },

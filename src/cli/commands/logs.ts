@@ -1,7 +1,8 @@
 // `nsbook logs NAME`: what a detached container's init and command printed.
-import { containerLogs } from "../../lib/container/index.js";
+import { containerLogs, getContainer } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
+import { statusText } from "./ps.js";
 
 const USAGE = "nsbook logs NAME";
 
@@ -16,7 +17,19 @@ export const logsCommand: CliCommand = {
         USAGE,
       );
     }
-    process.stdout.write(await containerLogs(args[0] as string));
+    const name = args[0] as string;
+    process.stdout.write(await containerLogs(name));
+    // How it ended, when its cgroups say more than the log can (an OOM kill leaves no message of its own).
+    const exit = await (await getContainer(name)).exitStatus().catch(() => undefined);
+    if (exit?.oomKilled) {
+      const status = statusText({
+        status: "exited",
+        exitCode: exit.code,
+        oomKilled: true,
+        exitMessage: exit.message,
+      });
+      process.stderr.write(`nsbook logs: ${name} ${status}\n`);
+    }
     return 0;
   },
 };

@@ -16,11 +16,26 @@ function age(iso: string | undefined, now: number): string {
   return `${Math.floor(s / 86400)}d`;
 }
 
+/**
+ * The STATUS cell: "running", or "exited 0", "exited 137 (out of memory, limit 32 MiB, peak 32 MiB)",
+ * "exited 2 (3 forks refused at the process limit of 5)" when the exit code (and what its cgroups said) is known.
+ */
+export function statusText(
+  c: Pick<ContainerInfo, "status" | "exitCode" | "oomKilled" | "exitMessage">,
+): string {
+  if (c.status !== "exited" || c.exitCode === undefined) return c.status;
+  const message = c.exitMessage ?? "";
+  const detail = c.oomKilled
+    ? message.replace(/^killed: /, "").replace(/ \((.*)\)/, ", $1")
+    : (/^exited with code \d+ \((.*)\)$/.exec(message)?.[1] ?? "");
+  return `exited ${c.exitCode}${detail ? ` (${detail})` : ""}`;
+}
+
 /** Renders the containers as an aligned text table. */
 export function formatContainerTable(infos: readonly ContainerInfo[], now = Date.now()): string {
   const rows = infos.map((c) => [
     c.name,
-    c.status + (c.exitCode !== undefined && c.status === "exited" ? ` (${c.exitCode})` : ""),
+    statusText(c),
     c.pid === undefined ? "-" : String(c.pid),
     c.hostname ?? "-",
     c.namespaces.length > 0 ? c.namespaces.join(",") : "none",

@@ -1,13 +1,28 @@
 // `nsbook run`: a container for one command (exit code passed through), or a detached one with --detach.
 import { constants } from "node:os";
 import { parseArgs } from "node:util";
-import { parseNamespaceList, runContainer, startContainer } from "../../lib/container/index.js";
+import { LimitError } from "../../lib/cgroups/limits/limit-error.js";
+import type { ResourceLimitsInput } from "../../lib/cgroups/limits/limits.js";
+import { parseSize, SIZE_FORMAT_HELP } from "../../lib/cgroups/limits/parse-size.js";
+import { validateLimits } from "../../lib/cgroups/limits/validate-limits.js";
+import {
+  parseNamespaceList,
+  type RunResult,
+  runContainer,
+  startContainer,
+} from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
+import { hardeningFromFlags } from "../hardening-flags.js";
+import { overlayFromFlags } from "../overlay-flags.js";
 import { UsageError } from "../usage-error.js";
+import { usernsFromFlags } from "../userns-flags.js";
+import { networkFromFlags, runOnBridge } from "./run-network.js";
 
 const USAGE =
   "nsbook run [--name N] [--hostname H] [--ns pid,mount,uts,ipc,net] [--rootfs DIR] [--workdir DIR] " +
-  "[--env K=V]... [--pivot-root] [--detach] -- CMD [ARG...]";
+  "[--env K=V]... [--pivot-root] [--cap-drop CAP[,CAP...]]... [--readonly-paths] [--no-new-privs] [--memory SIZE [--memory-swap SIZE]] [--cpus N] [--pids N] [--userns [--userns-uid UID] [--userns-gid GID]] " +
+  "[--overlay [--keep-upper] [--layer NAME]...] [--detach] " +
+  "[--net none|bridge [--bridge NAME] [--subnet CIDR]] -- CMD [ARG...]";
 
 /** Splits `args` at the first "--": options before, the container's command after. */
 export function splitCommand(args: readonly string[]): { options: string[]; command: string[] | undefined } {
@@ -44,6 +59,18 @@ export function exitStatusOf(exitCode: number | undefined, signal: string | unde
 }
 
 /**
+ * The line `nsbook run` prints on stderr after the container ended, when its cgroups tell more than its exit code:
+ * an OOM kill ("killed: out of memory (limit 32 MiB, peak 32 MiB)"), forks refused at the process limit.
+ */
+export function exitLine(
+  result: Pick<RunResult, "exitCode" | "oomKilled" | "exitMessage">,
+): string | undefined {
+  if (!result.exitMessage) return undefined;
+  if (result.oomKilled) return result.exitMessage;
+  return result.exitMessage === `exited with code ${result.exitCode}` ? undefined : result.exitMessage;
+}
+
+/**
  * Runs `work` with SIGINT and SIGQUIT ignored by this process: the container's command shares the terminal
  * and gets Ctrl-C itself (a shell inside must survive it), while our death would kill the container.
  */
@@ -59,6 +86,60 @@ export async function withTerminalSignalsIgnored<T>(work: () => Promise<T>): Pro
   }
 }
 
+/** The command-line flag of each limit, for messages. */
+const LIMIT_FLAGS: Readonly<Record<string, string>> = {
+  memory: "--memory",
+  swap: "--memory-swap",
+  cpus: "--cpus",
+  pids: "--pids",
+};
+
+/**
+ * The container's resource limits from `--memory`, `--memory-swap`, `--cpus` and `--pids`, validated here so a
+ * bad value is a usage error naming the flag; undefined when none is given (no cgroups at all).
+ *
+ * `--memory-swap` means what it means to Docker: memory and swap together, at least `--memory` ("-1": swap
+ * unlimited). nsbook's limits count swap on top of memory, so it becomes `swap = memory-swap - memory`.
+ */
+export function resourcesFromFlags(
+  values: { memory?: string; "memory-swap"?: string; cpus?: string; pids?: string },
+  usage: string,
+): ResourceLimitsInput | undefined {
+  const limits: ResourceLimitsInput = {};
+  if (values.memory !== undefined) limits.memory = values.memory;
+  if (values.cpus !== undefined) limits.cpus = values.cpus;
+  if (values.pids !== undefined) limits.pids = values.pids;
+  const total = values["memory-swap"];
+  if (total !== undefined && total.trim() !== "-1") {
+    if (values.memory === undefined)
+      throw new UsageError("--memory-swap needs --memory (it is memory and swap together)", usage);
+    const memory = parseSize(values.memory);
+    const both = parseSize(total);
+    if (both === undefined) {
+      throw new UsageError(
+        `--memory-swap: ${JSON.stringify(total)} is not a size; ${SIZE_FORMAT_HELP}`,
+        usage,
+      );
+    }
+    if (memory !== undefined && both < memory) {
+      throw new UsageError(
+        `--memory-swap ${total} is less than --memory ${values.memory}: it counts memory and swap together`,
+        usage,
+      );
+    }
+    if (memory !== undefined) limits.swap = both - memory;
+  }
+  if (Object.keys(limits).length === 0) return undefined;
+  try {
+    validateLimits(limits);
+  } catch (e) {
+    if (!(e instanceof LimitError)) throw e;
+    const flag = LIMIT_FLAGS[e.option] ?? e.option;
+    throw new UsageError(`${flag}${e.message.slice(e.option.length)}`, usage);
+  }
+  return limits;
+}
+
 function parseRunArgs(args: string[]) {
   return parseArgs({
     args,
@@ -72,7 +153,23 @@ function parseRunArgs(args: string[]) {
       workdir: { type: "string" },
       env: { type: "string", multiple: true },
       "pivot-root": { type: "boolean" },
+      "cap-drop": { type: "string", multiple: true },
+      "readonly-paths": { type: "boolean" },
+      "no-new-privs": { type: "boolean" },
+      memory: { type: "string", short: "m" },
+      "memory-swap": { type: "string" },
+      cpus: { type: "string" },
+      pids: { type: "string" },
       detach: { type: "boolean", short: "d" },
+      net: { type: "string" },
+      bridge: { type: "string" },
+      subnet: { type: "string" },
+      userns: { type: "boolean" },
+      "userns-uid": { type: "string" },
+      "userns-gid": { type: "string" },
+      overlay: { type: "boolean" },
+      "keep-upper": { type: "boolean" },
+      layer: { type: "string", multiple: true },
     },
   });
 }
@@ -108,15 +205,24 @@ export const runCommand: CliCommand = {
       rootfs: values.rootfs,
       workdir: values.workdir,
       env: parseEnvList(values.env, USAGE),
-      rootSwitch: values["pivot-root"] ? ("pivot_root" as const) : ("chroot" as const),
+      // Without --pivot-root the library chooses: chroot, or pivot_root when hardening is asked for.
+      rootSwitch: values["pivot-root"] ? ("pivot_root" as const) : undefined,
+      ...hardeningFromFlags(values, USAGE),
       command,
+      resources: resourcesFromFlags(values, USAGE),
+      ...networkFromFlags(values, USAGE),
+      userns: usernsFromFlags(values, USAGE),
+      overlay: overlayFromFlags(values, USAGE),
     };
     if (values.detach) {
       const c = await startContainer(options);
       process.stdout.write(`${c.name}\n`);
       return 0;
     }
+    if (options.network === "bridge") return runOnBridge(options);
     const result = await withTerminalSignalsIgnored(() => runContainer({ ...options, stdio: "inherit" }));
+    const line = exitLine(result);
+    if (line) process.stderr.write(`nsbook run: ${line}\n`);
     return exitStatusOf(result.exitCode, result.signal);
   },
 };

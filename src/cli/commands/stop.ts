@@ -44,6 +44,16 @@ export const stopCommand: CliCommand = {
       if (report.strays.length > 0) {
         process.stdout.write(`killed ${report.strays.length} leftover process(es) of unfinished launches\n`);
       }
+      if (report.cgroupsRemoved.length > 0) {
+        process.stdout.write(
+          `removed ${report.cgroupsRemoved.length} leftover cgroup(s): ${report.cgroupsRemoved.join(" ")}\n`,
+        );
+      }
+      for (const b of report.cgroupsBusy) {
+        process.stdout.write(
+          `kept cgroup ${b.name}: processes ${b.pids.join(", ")} still run in it (not a container)\n`,
+        );
+      }
       for (const p of report.problems) process.stderr.write(`nsbook stop: ${p}\n`);
       return report.problems.length > 0 ? 1 : 0;
     }

@@ -38,6 +38,13 @@ export interface ControllerPlacement {
    * it did not create, so such a controller is not usable until the user runs the fix.
    */
   needsEnable?: boolean;
+  /**
+   * v2: the caller's cgroup is not the root, holds processes and is delegated to us (we may write its
+   * cgroup.procs and cgroup.subtree_control): nsbook moves its processes into this leaf (`parentDir/nsbook-leaf`)
+   * and enables the controller in parentDir/cgroup.subtree_control before creating a container's cgroup beside
+   * it. Also set once the caller lives in that leaf (callerPath then ends in /nsbook-leaf; parentDir is its parent).
+   */
+  leafDir?: string;
   /** Something a user of this controller should know, e.g. that v2 has no cpuacct and cpu.stat serves it. */
   note?: string;
 }
@@ -58,7 +65,10 @@ export type CgroupProblem =
   | "missing-dir"
   /** No write permission on the caller's cgroup directory. */
   | "no-permission"
-  /** v2: the caller's (non-root) cgroup has processes, so controllers cannot be enabled for its children. */
+  /**
+   * v2: the caller's (non-root) cgroup has processes, so controllers cannot be enabled for its children, and it
+   * is not delegated to us (not writable), so nsbook cannot move them into a leaf first.
+   */
   | "internal-processes"
   /** v2: the caller is the root cgroup and the controller is not in its cgroup.subtree_control yet. */
   | "not-enabled";

@@ -1,8 +1,18 @@
 // The one description of a container: what it runs, where, and which namespaces isolate it.
 import { posix } from "node:path";
+import type { ResourceLimitsInput } from "../cgroups/limits/limits.js";
+import { resolveBridgeOptions } from "../network/network-options.js";
+import type { OverlayOptions, OverlaySpec } from "../overlay/overlay-spec.js";
 import { ContainerError, invalidOption } from "./container-error.js";
 import { generateContainerName, validateContainerName } from "./container-name.js";
+import {
+  type HardeningOptions,
+  type HardeningSpec,
+  normalizeHardening,
+  wantsHardening,
+} from "./hardening-spec.js";
 import { DEFAULT_NAMESPACES, isNamespaceKind, type NamespaceKind, sortNamespaces } from "./namespaces.js";
+import { normalizeUserns, type UsernsMapping, type UsernsOptions } from "./userns-mapping.js";
 
 /**
  * How the container's root directory is switched. "chroot" changes the root of the container's processes
@@ -14,6 +24,13 @@ export type RootSwitch = "chroot" | "pivot_root";
 
 /** A container, fully decided: every default applied and every value checked. Stored in its state file. */
 export interface ContainerSpec {
+  /**
+   * "bridge": the container gets eth0 on the host's bridge nsbook0 (a veth pair, an address, a default route),
+   * set up by the registered network hook once its network namespace exists. Absent: no network set up.
+   */
+  network?: "bridge";
+  /** With network "bridge": which bridge and subnet, as the caller gave them (the network hook validates them). */
+  bridge?: BridgeChoice;
   name: string;
   /** Absolute host directory of the root filesystem. */
   rootfs: string;
@@ -37,13 +54,41 @@ export interface ContainerSpec {
   mountDev: boolean;
   /**
    * Resource limits (memory, cpu, pids), handed to the registered resource hook (the cgroups module), which
-   * puts the container's first process in its cgroups before it executes anything.
+   * puts the container's first process in its cgroups before it executes anything. Stored as the caller gave it;
+   * the hook validates it.
    */
-  resources?: unknown;
+  resources?: ResourceLimitsInput;
+  /**
+   * Root inside is this unprivileged host user (a user namespace even when started by root; "user" is then in
+   * `namespaces`). Absent: no mapping of nsbook's own (rootless mode maps the caller's uid).
+   */
+  userns?: UsernsMapping;
+  /** Capabilities dropped from every set of the container's processes (normalized names, or ["ALL"]); pivot_root only. */
+  capDrop?: string[];
+  /** Masked and read-only /proc paths, no_new_privs (see {@link HardeningOptions}); pivot_root only. */
+  hardening?: HardeningSpec;
+  /**
+   * The root is an overlay: the rootfs (and committed layers) read-only below, a per-container upper layer on
+   * top, mounted inside the container's mount namespace at `overlay.mergedDir` (decided by planContainer).
+   */
+  overlay?: OverlaySpec;
 }
 
 /** What a caller may say about a container; everything is optional. */
 export interface ContainerOptions {
+  /**
+   * "none": only the loopback interface of its own network namespace (down), as in the course. "bridge": eth0
+   * on the host's bridge nsbook0 with an address of 10.213.0.0/24 and a default route via the bridge, so
+   * containers reach each other and the host's bridge address (never beyond: nsbook sets up no NAT). Needs the
+   * net namespace, root, and a detached container. @default "none"
+   */
+  network?: "none" | "bridge";
+  /**
+   * With network "bridge": the bridge's name (starting with "nsb", at most 15 characters) and its subnet (a
+   * private range no real network of the host uses; the bridge gets its first address).
+   * @default { name: "nsbook0", subnet: "10.213.0.0/24" }
+   */
+  bridge?: BridgeChoice;
   /** Name, validated by {@link validateContainerName}. @default a fresh "nsb-xxxxxx" */
   name?: string;
   /** Root filesystem: a name under `<dataDir>/rootfs/` or a directory path. @default "busybox" (the offline default) */
@@ -64,8 +109,46 @@ export interface ContainerOptions {
   mountProc?: boolean;
   /** Mount a minimal /dev (needs the mount namespace). @default true when the rootfs has no /dev/null device and the container has a mount namespace */
   mountDev?: boolean;
-  /** Resource limits for the cgroups module (see {@link ContainerSpec.resources}). @default none */
-  resources?: unknown;
+  /**
+   * Resource limits in human units, e.g. `{ memory: "100M", cpus: 0.5, pids: 64 }` (see {@link ResourceLimitsInput}):
+   * the container's processes run in cgroups with these limits from their first instruction, and an OOM kill is
+   * reported as exit code 137. Needs root. `{}` gives cgroups without limits (usage can still be read).
+   * @default none (no cgroups)
+   */
+  resources?: ResourceLimitsInput;
+  /**
+   * Add a user namespace in which root is an unprivileged host user, even when nsbook runs as root: `true` maps
+   * uid/gid 0 inside to 65534 (nobody/nogroup) outside, `{ hostUid, hostGid }` to other IDs. Processes inside
+   * have every capability over the container's own namespaces and none over the host's. Like the rootless mode,
+   * /proc is then mounted only with a pid namespace. Rootless, the container already has a user namespace
+   * mapping your own uid: `true` is accepted as it is, another hostUid than yours is refused.
+   * @default false
+   */
+  userns?: boolean | UsernsOptions;
+  /**
+   * Capabilities to drop, as `docker run --cap-drop`: names from capabilities(7) with or without CAP_, or "ALL".
+   * They leave the bounding, inheritable, ambient, permitted and effective sets of the container's init (and so of
+   * everything it starts); then e.g. mount and sethostname fail with EPERM. Needs pivot_root (the default then).
+   * Commands started later with `exec` (nsenter) do not get the drop. @default [] (root keeps every capability)
+   */
+  capDrop?: readonly string[];
+  /** runc's masked and read-only paths and no_new_privs. Needs pivot_root (the default then). @default none */
+  hardening?: HardeningOptions;
+  /**
+   * Run on an overlay instead of the rootfs itself: the rootfs becomes a read-only lower layer, writes land in a
+   * per-container upper layer (deleted with the container unless kept), and committed layers can be stacked on
+   * top (see {@link OverlayOptions}). Needs the mount namespace; the mount exists only inside the container.
+   * @default false
+   */
+  overlay?: boolean | OverlayOptions;
+}
+
+/** Which bridge a container on a bridge network joins. */
+export interface BridgeChoice {
+  /** @default "nsbook0" */
+  name?: string;
+  /** @default "10.213.0.0/24" */
+  subnet?: string;
 }
 
 /** The PATH inside a container: Debian's default for root. */
@@ -171,7 +254,11 @@ export function normalizeSpec(
   const facts = typeof rootfsOrFacts === "string" ? { dir: rootfsOrFacts, hasDevices: true } : rootfsOrFacts;
   const rootfs = facts.dir;
   const name = options.name === undefined ? generateContainerName() : validateContainerName(options.name);
-  const namespaces = validateNamespaces(options.namespaces);
+  const userns = normalizeUserns(options.userns);
+  const namespaces = sortNamespaces([
+    ...validateNamespaces(options.namespaces),
+    ...(userns ? (["user"] as const) : []),
+  ]);
   const has = (k: NamespaceKind) => namespaces.includes(k);
   let hostname: string | undefined;
   if (options.hostname !== undefined) {
@@ -192,7 +279,7 @@ export function normalizeSpec(
   } else if (has("uts")) {
     hostname = name;
   }
-  const rootSwitch = options.rootSwitch ?? "chroot";
+  const rootSwitch = options.rootSwitch ?? (wantsHardening(options) ? "pivot_root" : "chroot");
   if (rootSwitch !== "chroot" && rootSwitch !== "pivot_root") {
     throw invalidOption("rootSwitch", rootSwitch, 'must be "chroot" or "pivot_root"');
   }
@@ -210,6 +297,12 @@ export function normalizeSpec(
       'mountProc: mounting /proc needs the mount namespace (without it the mount would land on the host): add "mount" to namespaces or set mountProc: false',
     );
   }
+  if (userns && mountProc && !has("pid")) {
+    throw new ContainerError(
+      "invalid-option",
+      'userns: in a user namespace the kernel mounts /proc only together with a pid namespace: add "pid" to namespaces or set mountProc: false',
+    );
+  }
   const mountDev = options.mountDev ?? (has("mount") && !facts.hasDevices);
   if (typeof mountDev !== "boolean") throw invalidOption("mountDev", mountDev, "must be true or false");
   if (mountDev && !has("mount")) {
@@ -219,6 +312,19 @@ export function normalizeSpec(
     );
   }
   const env = { ...baseEnv(hostname, hostTerm), ...validateEnv(options.env) };
+  const network = options.network ?? "none";
+  if (network !== "none" && network !== "bridge")
+    throw invalidOption("network", network, 'must be "none" or "bridge"');
+  // The bridge's name and subnet are checked now, before any process exists (the network hook checks again).
+  if (network === "bridge" && options.bridge !== undefined) {
+    resolveBridgeOptions({ bridge: options.bridge.name, subnet: options.bridge.subnet });
+  }
+  if (network === "bridge" && !has("net")) {
+    throw new ContainerError(
+      "invalid-option",
+      'network: "bridge" moves an interface into the container\'s own network namespace: add "net" to namespaces',
+    );
+  }
   return {
     name,
     rootfs,
@@ -231,5 +337,9 @@ export function normalizeSpec(
     mountProc,
     mountDev,
     ...(options.resources === undefined ? {} : { resources: options.resources }),
+    ...(network === "bridge" ? { network } : {}),
+    ...(network === "bridge" && options.bridge !== undefined ? { bridge: { ...options.bridge } } : {}),
+    ...(userns ? { userns } : {}),
+    ...normalizeHardening(options, rootSwitch, namespaces),
   };
 }

@@ -5,10 +5,11 @@ import type { ContainerSpec } from "./container-spec.js";
 import { type ContainerStatus, containerStatus } from "./container-status.js";
 import { type ExecOptions, type ExecResult, execInContainer } from "./exec-in-container.js";
 import { type ContainerInfo, describeContainer } from "./list-containers.js";
+import { recordObservedExit } from "./observe-exit.js";
 import type { ContainerPrivilege } from "./privilege-mode.js";
 import { type RemoveOptions, removeContainer } from "./remove-container.js";
 import { launchDetached, type StartOptions } from "./start-container.js";
-import type { ContainerState } from "./state/container-state.js";
+import type { ContainerExit, ContainerState } from "./state/container-state.js";
 import { readState } from "./state/state-store.js";
 import { type StopOptions, type StopOutcome, stopContainer } from "./stop-container.js";
 
@@ -58,6 +59,17 @@ export class Container {
   /** A summary for tables. */
   info(): Promise<ContainerInfo> {
     return describeContainer(this.#state);
+  }
+
+  /**
+   * How its main command ended - exit code, whether the OOM killer ended it, and a line such as
+   * "killed: out of memory (limit 32 MiB, peak 32 MiB)" - once it has; undefined while it runs (or when nobody saw
+   * the end and its cgroups tell nothing).
+   */
+  async exitStatus(): Promise<ContainerExit | undefined> {
+    const latest = await readState(this.name).catch(() => this.#state);
+    this.#state = await recordObservedExit(latest);
+    return this.#state.exit;
   }
 
   /** What its init and main command printed so far. */

@@ -3,6 +3,7 @@ import { type SpawnPlan, withCgroupJoin, withPrivilege } from "./launch-argv.js"
 import type { NamespaceKind } from "./namespaces.js";
 import { namespaceFlags } from "./namespaces.js";
 import type { ContainerPrivilege } from "./privilege-mode.js";
+import { dropToHostUserArgv, type UsernsMapping } from "./userns-mapping.js";
 
 /** What {@link buildExecArgv} needs. */
 export interface ExecArgvOptions {
@@ -19,6 +20,8 @@ export interface ExecArgvOptions {
   workdir?: string;
   /** cgroup.procs files to join first (the container's cgroups). @default [] */
   cgroupProcsFiles?: readonly string[];
+  /** The container's `userns` mapping: nsenter then runs as its host user, the owner of the user namespace. */
+  userns?: UsernsMapping;
 }
 
 /**
@@ -39,5 +42,8 @@ export function buildExecArgv(options: ExecArgvOptions): SpawnPlan {
   argv.push("--root");
   argv.push(options.workdir === undefined ? "--wd" : `--wdns=${options.workdir}`);
   argv.push("--", ...options.command);
-  return withPrivilege(options.mode, options.env, withCgroupJoin(options.cgroupProcsFiles ?? [], argv));
+  // As root, nsenter would keep uid 0, which the namespace does not map (it would act as the overflow uid 65534
+  // and could not create files): become the namespace's owner first, so the command is uid 0 inside.
+  const entered = options.userns ? [...dropToHostUserArgv(options.userns, false), ...argv] : argv;
+  return withPrivilege(options.mode, options.env, withCgroupJoin(options.cgroupProcsFiles ?? [], entered));
 }

@@ -3,6 +3,7 @@ import { HostCommandError, hintFor } from "../host/index.js";
 import { ContainerError } from "./container-error.js";
 import { validateArgv, validateContainerPath, validateEnv } from "./container-spec.js";
 import { buildExecArgv } from "./exec-argv.js";
+import { recordObservedExit } from "./observe-exit.js";
 import { isRunning } from "./process/process-identity.js";
 import { runProcess } from "./process/run-process.js";
 import type { ContainerState } from "./state/container-state.js";
@@ -43,7 +44,11 @@ export interface ExecResult {
 }
 
 function notRunning(state: ContainerState): ContainerError {
-  const how = state.exit?.code !== undefined ? ` (its command exited with code ${state.exit.code})` : "";
+  const how = state.exit?.oomKilled
+    ? ` (its command was ${state.exit.message ?? "killed: out of memory"})`
+    : state.exit?.code !== undefined
+      ? ` (its command exited with code ${state.exit.code})`
+      : "";
   return new ContainerError(
     "not-running",
     `container "${state.name}" is not running${how}: exec needs a running container; see its output with \`nsbook logs ${state.name}\` and remove it with \`nsbook stop ${state.name}\``,
@@ -66,7 +71,7 @@ export async function execInContainer(
   const env = { ...state.spec.env, ...validateEnv(options.env) };
   const workdir =
     options.workdir === undefined ? undefined : validateContainerPath(options.workdir, "workdir");
-  if (!state.init || !(await isRunning(state.init))) throw notRunning(state);
+  if (!state.init || !(await isRunning(state.init))) throw notRunning(await recordObservedExit(state));
   const plan = buildExecArgv({
     mode: state.privilege,
     initPid: state.init.pid,
@@ -75,6 +80,7 @@ export async function execInContainer(
     env,
     workdir,
     cgroupProcsFiles: state.cgroupProcsFiles,
+    ...(state.spec.userns ? { userns: state.spec.userns } : {}),
   });
   const what = `exec in container "${state.name}"`;
   const outcome = await runProcess(plan, {
@@ -88,7 +94,7 @@ export async function execInContainer(
     signal: options.signal,
   });
   if (!outcome.killed && outcome.exitCode !== 0 && /^nsenter: /m.test(outcome.stderr)) {
-    if (!(await isRunning(state.init))) throw notRunning(state);
+    if (!(await isRunning(state.init))) throw notRunning(await recordObservedExit(state));
     throw new HostCommandError({
       what,
       argv: plan.argv,

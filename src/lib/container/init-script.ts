@@ -120,3 +120,58 @@ export const CGROUP_JOIN_SCRIPT = [
 
 /** argv[0] of the cgroup-join shell. */
 export const CGROUP_JOIN_MARKER = "nsbook-cgroup-join";
+
+/**
+ * The pivot_root set-up of a hardened container (`capDrop`, `hardening`), in place of {@link PIVOT_ROOT_SCRIPT};
+ * run the same way, as PID 1 of the new pid namespace by the host's /bin/sh.
+ * $1 rootfs (a mount point), $2 "proc" to mount /proc, $3 setpriv's drop list ("-sys_admin,-mknod", "-all") or
+ * "", $4 "nnp" for no_new_privs or "", then the paths to mask, "--", the paths to make read-only, "--", and the
+ * arguments of the container's /bin/sh.
+ *
+ * Masks (as runc): a file gets /dev/null bind-mounted over it, a folder an empty read-only tmpfs; paths the
+ * rootfs or the kernel lacks are skipped. Read-only: the path is bind-mounted onto itself, then that bind is
+ * remounted read-only (a bind mount has its own read-only flag, so proc stays writable elsewhere).
+ *
+ * Dropping capabilities is the subtle part: the host's `setpriv` does it, and exists only before the pivot, while
+ * the pivot itself (pivot_root, umount) needs CAP_SYS_ADMIN, which may be among those dropped. So the shell starts
+ * a helper with every capability that waits on a FIFO, then execs setpriv, which drops the capabilities and
+ * execs a shell that tells the helper to go. The helper pivots: pivot_root(2) moves the root of every process of
+ * the mount namespace that was rooted at the old root, PID 1 included, then the helper detaches the old root and
+ * reports its status back. PID 1, now without the capabilities, changes to the new / and execs the container's
+ * /bin/sh. For root, what survives execve is the inheritable set plus the bounding set, so setpriv drops from
+ * both (and from the ambient set); effective and permitted follow.
+ */
+export const HARDENED_PIVOT_SCRIPT = [
+  "r=$1 proc=$2 caps=$3 nnp=$4",
+  "shift 4",
+  'if [ "$proc" = proc ]; then mount -t proc -o nosuid,nodev,noexec proc "$r/proc" || exit 125; fi',
+  'while [ "$1" != -- ]; do',
+  "  p=$r$1",
+  '  if [ -d "$p" ]; then mount -t tmpfs -o ro,nosuid,nodev,noexec,mode=555 nsbook-masked "$p" || exit 125',
+  '  elif [ -e "$p" ]; then mount --bind /dev/null "$p" || exit 125; fi',
+  "  shift",
+  "done",
+  "shift",
+  'while [ "$1" != -- ]; do',
+  "  p=$r$1",
+  '  if [ -e "$p" ]; then',
+  '    mount --bind "$p" "$p" && mount -o remount,bind,ro,nosuid,nodev,noexec "$p" || exit 125',
+  "  fi",
+  "  shift",
+  "done",
+  "shift",
+  'if [ -z "$caps$nnp" ]; then',
+  '  cd "$r" && pivot_root . . && umount -l . && cd / || exit 125',
+  '  exec /bin/sh "$@"',
+  "fi",
+  't=$(mktemp -d /tmp/nsbook-caps.XXXXXX) && mkfifo "$t/go" "$t/done" || exit 125',
+  'exec 3<>"$t/go" 4<>"$t/done" && rm -r "$t" || exit 125',
+  '{ read x <&3 && cd "$r" && pivot_root . . && umount -l .; echo $? >&4; } &',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+  'exec setpriv ${caps:+--bounding-set "$caps" --inh-caps "$caps" --ambient-caps "$caps"} ${nnp:+--no-new-privs} \\',
+  `  -- /bin/sh -c 'echo go >&3; read s <&4; exec 3<&- 4<&-; [ "$s" = 0 ] && cd / || exit 125; exec /bin/sh "$@"' \\`,
+  '  nsbook-drop-caps "$@"',
+].join("\n");
+
+/** argv[0] of the hardened pivot_root shell. */
+export const HARDENED_PIVOT_MARKER = "nsbook-hardened-pivot";

@@ -1,5 +1,8 @@
 // The argv that starts a container: pure, so every variant (mode, root switch, cgroups) is unit-tested.
+
+import { overlayMountArgv } from "../overlay/overlay-script.js";
 import { CONTAINER_PATH, type ContainerSpec } from "./container-spec.js";
+import { hardenedPivotArgv, isHardened } from "./hardened-pivot-argv.js";
 import {
   CGROUP_JOIN_MARKER,
   CGROUP_JOIN_SCRIPT,
@@ -14,6 +17,7 @@ import {
 } from "./init-script.js";
 import { type NamespaceKind, namespaceFlags } from "./namespaces.js";
 import { type ContainerPrivilege, privilegePrefix } from "./privilege-mode.js";
+import { dropToHostUserArgv } from "./userns-mapping.js";
 
 /** How to launch: what {@link buildLaunchArgv} needs besides the spec. */
 export interface LaunchArgvOptions {
@@ -75,16 +79,21 @@ export function withCgroupJoin(files: readonly string[], argv: string[]): string
  * --propagation private: mounts made inside (proc, /dev) never propagate back to the host, even when the
  * host's / is shared. --root makes unshare chroot itself, and --mount-proc then mounts proc at the new /proc.
  *
- * Stage 1 exists only for pivot_root, a minimal /dev, or a rootless hostname: it makes the user, mount and uts
- * namespaces alone, prepares the root and sets the hostname there, then execs stage 2 in the same process,
- * which adds the other namespaces. Its forks thus happen outside the new pid namespace, and the container's
- * command is still PID 2.
+ * Stage 1 exists only for pivot_root, a minimal /dev, an overlay (mounted there, see OVERLAY_SCRIPT) or a
+ * rootless hostname: it makes the user, mount and uts namespaces alone, prepares the root and sets the
+ * hostname there, then execs stage 2 in the same process, which adds the other namespaces. Its forks thus
+ * happen outside the new pid namespace, and the container's command is still PID 2.
  */
 export function buildLaunchArgv(spec: ContainerSpec, options: LaunchArgvOptions): SpawnPlan {
   const ns = spec.namespaces;
+  // With an overlay, the root is the union that stage 1 mounts on its merged directory (see OVERLAY_SCRIPT).
+  const root = spec.overlay?.mergedDir ?? spec.rootfs;
   // Rootless, the init cannot set the hostname without forking (/proc/sys is the host root's): stage 1 does it.
   const staged =
-    spec.mountDev || spec.rootSwitch === "pivot_root" || (spec.hostname !== undefined && ns.includes("user"));
+    spec.overlay !== undefined ||
+    spec.mountDev ||
+    spec.rootSwitch === "pivot_root" ||
+    (spec.hostname !== undefined && ns.includes("user"));
   const inStage1 = (k: NamespaceKind) =>
     staged && (k === "user" || k === "mount" || (k === "uts" && spec.hostname !== undefined));
   const initArgs = [
@@ -103,9 +112,12 @@ export function buildLaunchArgv(spec: ContainerSpec, options: LaunchArgvOptions)
   if (!staged && ns.includes("mount")) stage2.push("--propagation", "private");
   if (spec.rootSwitch === "chroot") {
     // --mount-proc implies --mount: in stage 2 that is a nested copy of stage 1's namespace, /dev included.
-    stage2.push(`--root=${spec.rootfs}`);
+    stage2.push(`--root=${root}`);
     if (spec.mountProc) stage2.push("--mount-proc");
     stage2.push("--", "/bin/sh", ...initArgs);
+  } else if (isHardened(spec)) {
+    // Masks, read-only paths and the capability drop happen around the pivot (see HARDENED_PIVOT_SCRIPT).
+    stage2.push(...hardenedPivotArgv(spec, root), ...initArgs);
   } else {
     stage2.push(
       "--",
@@ -113,7 +125,7 @@ export function buildLaunchArgv(spec: ContainerSpec, options: LaunchArgvOptions)
       "-c",
       PIVOT_ROOT_SCRIPT,
       PIVOT_ROOT_MARKER,
-      spec.rootfs,
+      root,
       spec.mountProc ? "proc" : "",
       ...initArgs,
     );
@@ -127,17 +139,21 @@ export function buildLaunchArgv(spec: ContainerSpec, options: LaunchArgvOptions)
     argv = [
       ...stage1,
       "--",
+      ...overlayMountArgv(spec.overlay),
       "/bin/sh",
       "-c",
       PREPARE_ROOT_SCRIPT,
       PREPARE_ROOT_MARKER,
-      spec.rootfs,
+      root,
       spec.rootSwitch,
       spec.mountDev ? "dev" : "",
       spec.hostname ?? "",
       ...stage2,
     ];
   }
+  // With a mapping (`userns`), root joins the cgroups, then becomes the host user who owns the user namespace.
+  if (spec.userns)
+    argv = [...dropToHostUserArgv(spec.userns, options.dieWithLauncher && options.mode !== "sudo"), ...argv];
   argv = withCgroupJoin(options.cgroupProcsFiles ?? [], argv);
   if (options.dieWithLauncher && options.mode !== "sudo")
     argv = ["setpriv", "--pdeathsig", "KILL", "--", ...argv];

@@ -1,6 +1,7 @@
 // What `nsbook ps` shows: every container under the run directory, with its live status.
 import type { ContainerSpec } from "./container-spec.js";
 import { type ContainerStatus, containerStatus } from "./container-status.js";
+import { recordObservedExit } from "./observe-exit.js";
 import type { ContainerPrivilege } from "./privilege-mode.js";
 import type { ContainerKind, ContainerState } from "./state/container-state.js";
 import { listContainerNames, readStoredState } from "./state/state-store.js";
@@ -20,15 +21,20 @@ export interface ContainerInfo {
   command: string[];
   /** ISO time it was created. */
   createdAt?: string;
-  /** The main command's exit code, when its launcher saw it end. */
+  /** The main command's exit code, when its launcher saw it end (137 after an OOM kill). */
   exitCode?: number;
+  /** True when the OOM killer ended it (read from its memory cgroup). */
+  oomKilled?: boolean;
+  /** How it ended in words, from its cgroups, e.g. "killed: out of memory (limit 32 MiB, peak 32 MiB)". */
+  exitMessage?: string;
   /** Why the state is unusable, for "dead" folders. */
   problem?: string;
 }
 
 /** Summarizes one state for listing. */
-export async function describeContainer(state: ContainerState): Promise<ContainerInfo> {
-  const status = await containerStatus(state);
+export async function describeContainer(given: ContainerState): Promise<ContainerInfo> {
+  const status = await containerStatus(given);
+  const state = status === "exited" ? await recordObservedExit(given) : given;
   return {
     name: state.name,
     status,
@@ -41,6 +47,8 @@ export async function describeContainer(state: ContainerState): Promise<Containe
     command: state.spec.command,
     createdAt: state.createdAt,
     ...(state.exit?.code === undefined ? {} : { exitCode: state.exit.code }),
+    ...(state.exit?.oomKilled === undefined ? {} : { oomKilled: state.exit.oomKilled }),
+    ...(state.exit?.message === undefined ? {} : { exitMessage: state.exit.message }),
   };
 }
 

@@ -4,12 +4,15 @@
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import type { PrivilegeMode } from "../doctor/types.js";
+import { createOverlayDirs } from "../overlay/create-overlay-dirs.js";
+import { planOverlay } from "../overlay/overlay-spec.js";
 import { resolveRootfs } from "../rootfs/resolve-rootfs.js";
 import { ContainerError } from "./container-error.js";
 import { type ContainerOptions, type ContainerSpec, normalizeSpec } from "./container-spec.js";
 import { containerStatus } from "./container-status.js";
 import { applyPrivilege, type ContainerPrivilege, resolvePrivilege } from "./privilege-mode.js";
 import { identifyProcess } from "./process/process-identity.js";
+import { networkHook } from "./resources/network-hook.js";
 import { resourceHook } from "./resources/resource-hook.js";
 import { recordResource } from "./resources/resource-registry.js";
 import type { ContainerKind, ContainerState, ProcessIdentity } from "./state/container-state.js";
@@ -46,10 +49,23 @@ export async function planContainer(
     () => false,
   );
   const spec = applyPrivilege(normalizeSpec(options, { dir, hasDevices }, defaultCommand), mode);
+  const overlay = await planOverlay(options.overlay, {
+    container: spec.name,
+    rootfs: spec.rootfs,
+    namespaces: spec.namespaces,
+  });
+  if (overlay) spec.overlay = overlay;
   if (spec.resources !== undefined && !resourceHook()) {
     throw new ContainerError(
       "invalid-option",
       `container "${spec.name}": resource limits were given but no cgroups module is loaded to apply them (import nsbook's cgroups module, which installs the resource hook)`,
+      { container: spec.name },
+    );
+  }
+  if (spec.network === "bridge" && !networkHook()) {
+    throw new ContainerError(
+      "invalid-option",
+      `container "${spec.name}": network "bridge" was asked for but no network module is loaded to set it up (import nsbook's network module, which installs the network hook)`,
       { container: spec.name },
     );
   }
@@ -65,6 +81,13 @@ let launcherIdentity: ProcessIdentity | undefined;
  */
 export async function claimContainer(plan: ContainerPlan, kind: ContainerKind): Promise<ContainerState> {
   const { spec, mode } = plan;
+  if (kind === "one-shot" && spec.network === "bridge") {
+    throw new ContainerError(
+      "invalid-option",
+      `container "${spec.name}": network "bridge" needs a detached container (its network is set up once its namespace exists): use startContainer, then exec`,
+      { container: spec.name },
+    );
+  }
   for (let attempt = 0; ; attempt++) {
     if (await claimContainerDir(spec.name)) break;
     const stored = await readStoredState(spec.name);
@@ -104,6 +127,8 @@ export async function claimContainer(plan: ContainerPlan, kind: ContainerKind): 
 
 /** Runs the resource hook (when the spec has resources); the hook records each cgroup before creating it. */
 export async function createResources(state: ContainerState): Promise<void> {
+  // The overlay's directories (recorded first); the overlay itself is mounted inside the container.
+  await createOverlayDirs(state);
   const hook = resourceHook();
   if (state.spec.resources === undefined || !hook) return;
   const result = await hook({
@@ -117,6 +142,29 @@ export async function createResources(state: ContainerState): Promise<void> {
   state.resources = stored?.state?.resources ?? state.resources;
   state.cgroupProcsFiles = [...result.cgroupProcsFiles];
   await writeState(state);
+}
+
+/**
+ * Runs the network hook (when the spec asks for a network) with the init's PID, whose network namespace is the
+ * container's; the hook records each resource before creating it, and the records are read back into `state`.
+ */
+export async function createNetwork(state: ContainerState, initPid: number): Promise<void> {
+  const hook = networkHook();
+  if (state.spec.network !== "bridge" || !hook) return;
+  try {
+    await hook({
+      container: state.name,
+      createdAt: state.createdAt,
+      network: state.spec.network,
+      ...(state.spec.bridge ? { bridge: state.spec.bridge } : {}),
+      pid: initPid,
+      mode: state.privilege,
+      record: (r) => recordResource(state.name, r),
+    });
+  } finally {
+    const stored = await readStoredState(state.name);
+    state.resources = stored?.state?.resources ?? state.resources;
+  }
 }
 
 /** The container's state directory (the marker its processes carry). */

@@ -5,6 +5,7 @@ import { detectPrivilege } from "../privilege/index.js";
 import { ContainerError } from "./container-error.js";
 import type { ContainerSpec } from "./container-spec.js";
 import { sortNamespaces } from "./namespaces.js";
+import { DEFAULT_USERNS_ID, usernsNotInRootless } from "./userns-mapping.js";
 
 /** A mode that can run containers. */
 export type ContainerPrivilege = Exclude<PrivilegeMode, "none">;
@@ -70,6 +71,14 @@ export async function resolvePrivilege(option?: PrivilegeMode | string): Promise
  */
 export function applyPrivilege(spec: ContainerSpec, mode: ContainerPrivilege): ContainerSpec {
   if (mode !== "rootless") return spec;
+  if (spec.userns) {
+    // Rootless already is a user namespace; its map can only name the caller's own IDs (see userns-mapping.ts).
+    const own = process.getuid?.() ?? -1;
+    if (spec.userns.hostUid !== own && spec.userns.hostUid !== DEFAULT_USERNS_ID)
+      throw usernsNotInRootless(spec.name, spec.userns, own);
+    const { userns: _mapped, ...rest } = spec;
+    spec = rest;
+  }
   if (spec.resources !== undefined) {
     throw new ContainerError(
       "privilege",

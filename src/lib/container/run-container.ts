@@ -1,5 +1,6 @@
 // A one-shot container: create, run one command, collect its output and exit code, remove everything.
 // One spawn of unshare does it all, so it costs little more than unshare itself.
+import type { UsageSample } from "../cgroups/usage/usage-sample.js";
 import { HostCommandError, hintFor } from "../host/index.js";
 import { buildLaunchArgv } from "./launch-argv.js";
 import {
@@ -10,6 +11,7 @@ import {
   stateDirOf,
 } from "./prepare-container.js";
 import { runProcess } from "./process/run-process.js";
+import { inspectExit } from "./resources/exit-inspector.js";
 import type { ContainerState } from "./state/container-state.js";
 import { removeContainerDir } from "./state/state-store.js";
 import { stopContainer } from "./stop-container.js";
@@ -43,6 +45,19 @@ export interface RunResult {
   durationMs: number;
   /** True when the timeout or the abort signal ended it. */
   killed: boolean;
+  /**
+   * True when the OOM killer ended it: `exitCode` is then 137 whatever unshare reported (util-linux 2.38 says 1,
+   * "sigprocmask unblock failed", when the init itself is SIGKILLed). Known only with `resources`.
+   */
+  oomKilled?: boolean;
+  /**
+   * How it ended in words, read from its cgroups before they were removed (with `resources` only), e.g.
+   * "killed: out of memory (limit 32 MiB, peak 32 MiB)" or "exited with code 2 (3 forks refused at the process
+   * limit of 5)".
+   */
+  exitMessage?: string;
+  /** Its cgroups' usage at the end (peak memory, CPU time, limit hits), with `resources` only. */
+  usage?: UsageSample;
 }
 
 /** stderr lines of a host tool in front of the container failing (not the container's command). */
@@ -86,7 +101,10 @@ export async function runContainer(options: RunOptions = {}): Promise<RunResult>
     // unshare returns only after the init has exited, and with a pid namespace the kernel has then killed
     // every process of it: nothing is left to stop, only the state and resources to remove.
     exited = !outcome.killed;
-    if (!outcome.killed && outcome.exitCode !== 0 && TOOL_FAILURE.test(outcome.stderr)) {
+    // Read the cgroups' counters now, before the finally below removes them: an OOM kill is known only there.
+    const report = await inspectExit(state, { code: outcome.exitCode, signal: outcome.signal });
+    const oomKilled = report?.oomKilled === true;
+    if (!outcome.killed && !oomKilled && outcome.exitCode !== 0 && TOOL_FAILURE.test(outcome.stderr)) {
       throw new HostCommandError({
         what,
         argv: launch.argv,
@@ -102,14 +120,17 @@ export async function runContainer(options: RunOptions = {}): Promise<RunResult>
         }),
       });
     }
+    const exitCode = oomKilled ? report?.exitCode : outcome.exitCode;
     return {
       name: state.name,
-      ...(outcome.killed ? {} : { exitCode: outcome.exitCode }),
+      ...(outcome.killed && !oomKilled ? {} : { exitCode }),
       ...(outcome.killed ? { signal: outcome.signal ?? "SIGKILL" } : {}),
       stdout: outcome.stdout,
       stderr: outcome.stderr,
       durationMs: outcome.durationMs,
       killed: outcome.killed,
+      ...(report ? { oomKilled, exitMessage: report.message } : {}),
+      ...(report?.usage ? { usage: report.usage } : {}),
     };
   } finally {
     if (exited) await removeOneShot(state);

@@ -2,6 +2,7 @@
 // started it (a CLI that exits, a notebook kernel that restarts).
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { HostCommandError, hintFor } from "../host/index.js";
 import { ContainerError } from "./container-error.js";
@@ -11,6 +12,7 @@ import {
   type ContainerPlan,
   type CreateOptions,
   claimContainer,
+  createNetwork,
   createResources,
   planContainer,
   stateDirOf,
@@ -20,7 +22,8 @@ import { findMarkedProcesses } from "./process/marker-scan.js";
 import { trackOwnChild } from "./process/own-children.js";
 import { identifyProcess } from "./process/process-identity.js";
 import { childrenOf } from "./process/process-tree.js";
-import type { ContainerState, ProcessIdentity } from "./state/container-state.js";
+import { inspectExit } from "./resources/exit-inspector.js";
+import type { ContainerExit, ContainerState, ProcessIdentity } from "./state/container-state.js";
 import { updateState, writeState } from "./state/state-store.js";
 import { stopContainer } from "./stop-container.js";
 
@@ -106,11 +109,14 @@ function waitForReady(child: ChildProcess, timeoutMs: number, what: string): Pro
     function cleanup() {
       clearTimeout(timer);
       child.stderr?.off("data", onData);
-      child.off("exit", onExit);
+      child.off("close", onExit);
       child.off("error", onError);
     }
     child.stderr?.setEncoding("utf8").on("data", onData);
-    child.on("exit", onExit);
+    // "close", not "exit": it comes after stderr is drained, so a ready line written just before a quick exit is
+    // still seen, and it is not missed when the launcher exited before these listeners were attached (the
+    // unread pipe holds it back until the data listener above reads it).
+    child.on("close", onExit);
     child.on("error", onError);
   });
 }
@@ -123,9 +129,13 @@ function waitForReady(child: ChildProcess, timeoutMs: number, what: string): Pro
 function trackExit(state: ContainerState, child: ChildProcess): void {
   const { name, createdAt } = state;
   trackOwnChild(name, child, async (code, signal) => {
-    const exit = {
-      ...(code === null ? {} : { code }),
-      ...(signal === null ? {} : { signal }),
+    const seen = { ...(code === null ? {} : { code }), ...(signal === null ? {} : { signal }) };
+    // The cgroups still exist (they go only with `stop`/`remove`): their counters tell an OOM kill apart.
+    const report = await inspectExit(state, seen);
+    const exit: ContainerExit = {
+      ...seen,
+      ...(report ? { oomKilled: report.oomKilled, message: report.message } : {}),
+      ...(report?.oomKilled ? { code: report.exitCode } : {}),
       at: new Date().toISOString(),
     };
     state.exit = exit;
@@ -157,6 +167,27 @@ async function locateProcesses(
 }
 
 /**
+ * Waits (at most `limitMs`) until the init's child has exec'd the container's command. The init reports ready
+ * just before it runs the command, so without this an exec issued right after start could take PID 2 itself,
+ * or find PID 2 still a copy of the init. A fresh fork keeps its parent's cmdline until it execs, so "started"
+ * means: a child whose cmdline differs from the init's. Stops early when the init is gone (a command that
+ * exited at once ends the init too).
+ */
+async function waitForCommandStarted(initPid: number, limitMs = 1000): Promise<void> {
+  const cmdline = (pid: number) => readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => undefined);
+  const initCmdline = await cmdline(initPid);
+  const deadline = performance.now() + limitMs;
+  while (initCmdline !== undefined && performance.now() < deadline) {
+    for (const child of await childrenOf(initPid)) {
+      const c = await cmdline(child);
+      if (c !== undefined && c !== initCmdline) return;
+    }
+    if ((await identifyProcess(initPid)) === undefined) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+/**
  * Starts a detached container and resolves once it is ready: namespaces created, /proc mounted, root switched,
  * hostname set, and the command started under a reaping init. The state (and each resource) is written down
  * before it is created, so a crash at any point leaves nothing that {@link stopAllContainers} cannot find.
@@ -181,6 +212,8 @@ export async function launchDetached(options: StartOptions = {}): Promise<Contai
     if (located) {
       state.monitor = located.monitor;
       state.init = located.init;
+      await waitForCommandStarted(located.init.pid);
+      await createNetwork(state, located.init.pid);
     }
     state.phase = located ? "running" : "stopped";
     await writeState(state);

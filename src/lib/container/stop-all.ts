@@ -1,5 +1,10 @@
 // `nsbook stop --all`: every container of ours stopped and removed, whatever state a crash left it in.
 import { resolve } from "node:path";
+import {
+  type RemoveStaleCgroupsOptions,
+  removeStaleCgroups,
+} from "../cgroups/container/remove-stale-cgroups.js";
+import { CGROUP_PREFIX } from "../cgroups/manager/cgroup-name.js";
 import { runDir } from "../paths.js";
 import { privilegeForCleanup } from "./privilege-mode.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
@@ -12,6 +17,11 @@ import { stopContainer } from "./stop-container.js";
 export interface StopAllOptions {
   /** Time between SIGTERM and SIGKILL for each container, in ms. @default 2000 */
   timeoutMs?: number;
+  /**
+   * Which leftover cgroups to sweep afterwards (see removeStaleCgroups: name prefix, minimum age), or false to
+   * sweep none. @default {} (every "nsbook-*" cgroup below this process's cgroups without processes, older than 5 s)
+   */
+  staleCgroups?: RemoveStaleCgroupsOptions | false;
 }
 
 /** What `stop --all` did, and what it could not undo. */
@@ -22,17 +32,29 @@ export interface StopAllReport {
   wereRunning: string[];
   /** PIDs of marked processes that belonged to no container folder (a launch that crashed before its state). */
   strays: number[];
+  /** nsbook cgroups that no container recorded and no process used any more, removed (directories). */
+  cgroupsRemoved: string[];
+  /** nsbook cgroups kept because processes still run in them (a bare `createContainerCgroups` of a live kernel). */
+  cgroupsBusy: { name: string; pids: number[] }[];
   /** What could not be cleaned up, one line each (empty when everything is gone). */
   problems: string[];
 }
 
 /**
  * Stops and removes every container under the run directory (in parallel), then kills any process that still
- * carries the marker of a container folder under it. Afterwards no process, mount, namespace, resource or state
- * file of those containers remains, unless `problems` says otherwise.
+ * carries the marker of a container folder under it, then removes every nsbook cgroup below this process's
+ * cgroups that no process uses (see removeStaleCgroups). Afterwards no process, mount, namespace, resource,
+ * cgroup or state file of those containers remains, unless `problems` says otherwise.
  */
 export async function stopAllContainers(options: StopAllOptions = {}): Promise<StopAllReport> {
-  const report: StopAllReport = { removed: [], wereRunning: [], strays: [], problems: [] };
+  const report: StopAllReport = {
+    removed: [],
+    wereRunning: [],
+    strays: [],
+    cgroupsRemoved: [],
+    cgroupsBusy: [],
+    problems: [],
+  };
   const names = await listContainerNames();
   await Promise.all(
     names.map(async (name) => {
@@ -52,6 +74,25 @@ export async function stopAllContainers(options: StopAllOptions = {}): Promise<S
     const left = await waitUntilGone(strays, 5000);
     if (left.length > 0)
       report.problems.push(`processes ${left.map((p) => p.pid).join(", ")} survived SIGKILL`);
+  }
+  // Last, the cgroups no state recorded: left by a process killed between creating them and recording its
+  // container, or made by createContainerCgroups() in a kernel that is gone. Those still in use are kept.
+  try {
+    const stale =
+      options.staleCgroups === false
+        ? { removed: [], busy: [] }
+        : await removeStaleCgroups({
+            ...options.staleCgroups,
+            // Containers that could not be removed keep their cgroups (their state still records them).
+            keep: [
+              ...(options.staleCgroups?.keep ?? []),
+              ...(await listContainerNames()).map((n) => `${CGROUP_PREFIX}${n}`),
+            ],
+          });
+    report.cgroupsRemoved = stale.removed;
+    report.cgroupsBusy = stale.busy.map((b) => ({ name: b.name, pids: b.pids }));
+  } catch (e) {
+    report.problems.push(`leftover cgroups: ${e instanceof Error ? e.message : String(e)}`);
   }
   report.removed.sort();
   report.wereRunning.sort();

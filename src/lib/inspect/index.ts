@@ -1,5 +1,6 @@
 export * from "./cmdline.js";
 export * from "./compare-namespaces.js";
+export * from "./id-map.js";
 export * from "./inspect-container-vs-host.js";
 export * from "./ip-json.js";
 export * from "./list-processes.js";
@@ -20,3 +21,4 @@ export * from "./read-namespaces.js";
 export * from "./read-network.js";
 export * from "./read-proc-file.js";
 export * from "./read-process.js";
+export * from "./setgroups.js";

@@ -1,5 +1,7 @@
 // Cleanup that survives crashes: a launcher killed with SIGKILL at any point, or an exception between two
 // set-up steps, leaves nothing that `stopAllContainers()` (`nsbook stop --all`) does not remove.
+// (staleCgroups: false below: the sandbox has a run dir of its own; the host's idle nsbook cgroups are not its
+// to sweep.)
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -72,7 +74,7 @@ describeWhen(
     afterEach(() => setResourceHook(installedHook));
 
     afterAll(async () => {
-      await stopAllContainers({ timeoutMs: 500 });
+      await stopAllContainers({ timeoutMs: 500, staleCgroups: false });
       box.dispose();
     });
 
@@ -101,7 +103,7 @@ describeWhen(
       }
       launcher.kill("SIGKILL");
       await exited(launcher);
-      const report = await stopAllContainers({ timeoutMs: 500 });
+      const report = await stopAllContainers({ timeoutMs: 500, staleCgroups: false });
       expect(report.problems).toEqual([]);
       await expectNothingLeft(needle);
     });
@@ -115,7 +117,7 @@ describeWhen(
       // setpriv --pdeathsig killed unshare, --kill-child its init, and the kernel the pid namespace.
       expect(await eventually(() => processesWith(needle).length === 0)).toBe(true);
       expect(stateDirsIn(box.runDir)).toEqual(["fg"]);
-      const report = await stopAllContainers({ timeoutMs: 500 });
+      const report = await stopAllContainers({ timeoutMs: 500, staleCgroups: false });
       expect(report.removed).toEqual(["fg"]);
       await expectNothingLeft(needle);
     });
@@ -154,7 +156,7 @@ describeWhen(
       expect(child.signalCode).toBe("SIGKILL");
       expect(mountsUnder(target)).toEqual([target]);
       expect(stateDirsIn(box.runDir)).toEqual(["crashed"]);
-      const report = await stopAllContainers();
+      const report = await stopAllContainers({ staleCgroups: false });
       expect(report).toMatchObject({ removed: ["crashed"], problems: [] });
       expect(mountsUnder(target)).toEqual([]);
       await expectNothingLeft("crash-between-never-started");

@@ -111,5 +111,21 @@ export function notWritable(facts: CgroupFacts): CgroupFacts {
   };
 }
 
+/**
+ * Cgroup facts where the caller's cgroup directories stay writable but their cgroup.procs and
+ * cgroup.subtree_control do not: not delegated, so nsbook may not move the processes into its leaf.
+ */
+export function halfDelegated(facts: CgroupFacts): CgroupFacts {
+  return {
+    ...facts,
+    dirAccess: Object.fromEntries(
+      Object.entries(facts.dirAccess).map(([d, a]) => [
+        d,
+        /\/cgroup\.(procs|subtree_control)$/.test(d) ? ("not-writable" as const) : a,
+      ]),
+    ),
+  };
+}
+
 /** A captured host's cgroup facts. */
 export const cgroupsOf = (name: HostFixtureName): CgroupFacts => loadHostFixture(name);

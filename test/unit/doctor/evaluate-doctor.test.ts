@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { type DoctorFacts, type DoctorReport, evaluateDoctor } from "../../../src/lib/doctor/index.js";
-import { cgroupsOf, notWritable, refused, rootFacts, rootlessFacts, worked } from "./doctor-facts.js";
+import {
+  cgroupsOf,
+  halfDelegated,
+  notWritable,
+  refused,
+  rootFacts,
+  rootlessFacts,
+  worked,
+} from "./doctor-facts.js";
 
 const checkOf = (r: DoctorReport, id: string) => {
   const c = r.checks.find((x) => x.id === id);
@@ -152,8 +160,17 @@ describe("evaluateDoctor: cgroup layouts", () => {
     expect(r.ok).toBe(true);
   });
 
-  it("pure v2 in a leaf with processes: step 6 blocked by memory and cpu, not cpuacct", () => {
+  it("pure v2 in a delegated leaf with processes: usable, nsbook moves them into nsbook-leaf first", () => {
     const r = withCgroups("pure-v2-delegated-leaf-vm");
+    expect(r.steps.find((s) => s.step === 6)?.blockedBy ?? []).toEqual([]);
+    expect(checkOf(r, "cgroup.memory")).toMatchObject({ status: "ok" });
+    expect(checkOf(r, "cgroup.memory").detail).toMatch(
+      /nsbook will move this session's processes into \/sys\/fs\/cgroup\/user\.slice\/x\.scope\/nsbook-leaf first/,
+    );
+  });
+
+  it("pure v2 in a leaf with processes, not delegated: step 6 blocked by memory and cpu, not cpuacct", () => {
+    const r = evaluateDoctor(rootFacts({ cgroups: halfDelegated(cgroupsOf("pure-v2-delegated-leaf-vm")) }));
     expect(r.steps.find((s) => s.step === 6)?.blockedBy).toEqual(["cgroup.memory", "cgroup.cpu"]);
     expect(checkOf(r, "cgroup.memory").fix).toMatch(/cgroup\.procs/);
     expect(checkOf(r, "cgroup.pids").status).toBe("warn");

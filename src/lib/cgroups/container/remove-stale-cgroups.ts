@@ -5,7 +5,8 @@ import { basename, join, resolve } from "node:path";
 import { detectCgroups } from "../detect/index.js";
 import { removeCgroupDir } from "../fs/cgroup-dir.js";
 import { cgroupPids } from "../fs/kill-procs.js";
-import { CGROUP_PREFIX } from "../manager/cgroup-name.js";
+import { CGROUP_PREFIX, LEAF_CGROUP_NAME } from "../manager/cgroup-name.js";
+import { nsbookV2Parent } from "../manager/plan-cgroups.js";
 import type { CgroupDetection } from "../types.js";
 
 /** Options for {@link removeStaleCgroups}. */
@@ -21,6 +22,8 @@ export interface RemoveStaleCgroupsOptions {
   detection?: CgroupDetection;
   /** List what would be removed, remove nothing. @default false */
   dryRun?: boolean;
+  /** Directory names never removed, e.g. "nsbook-web" of a container whose state still exists. @default [] */
+  keep?: readonly string[];
 }
 
 /** What {@link removeStaleCgroups} found. */
@@ -69,14 +72,14 @@ function parentDirs(detection: CgroupDetection): string[] {
   for (const p of detection.controllers)
     if (p.parentDir && p.version !== "none") parents.add(resolve(p.parentDir));
   if (detection.v2MountPoint && detection.v2CallerPath) {
-    parents.add(resolve(detection.v2MountPoint, `.${detection.v2CallerPath}`));
+    parents.add(nsbookV2Parent(resolve(detection.v2MountPoint, `.${detection.v2CallerPath}`)));
   }
   return [...parents];
 }
 
 /**
  * Removes every cgroup named `<prefix>*` directly below the caller's cgroup in each hierarchy (with the cgroups
- * below it) when no process is left in it in any hierarchy. A container's cgroups in the different
+ * below it) when no process is left in it in any hierarchy; never the v2 leaf nsbook-leaf. A container's cgroups in the different
  * hierarchies share one name and are judged together: one busy hierarchy keeps them all. Container engines
  * call it for `stop --all`; it is safe to call at any time.
  */
@@ -86,11 +89,14 @@ export async function removeStaleCgroups(
   const prefix = options.prefix ?? CGROUP_PREFIX;
   const minAgeMs = options.minAgeMs ?? 5000;
   const detection = options.detection ?? (await detectCgroups());
+  const keep = new Set(options.keep ?? []);
   const byName = new Map<string, string[]>();
   for (const parent of parentDirs(detection)) {
     for (const dir of childDirs(parent)) {
       const name = basename(dir);
-      if (name.startsWith(prefix)) byName.set(name, [...(byName.get(name) ?? []), dir]);
+      // The leaf holds this session's own processes (nsbook moved them there): it is never stale.
+      if (name === LEAF_CGROUP_NAME || keep.has(name) || !name.startsWith(prefix)) continue;
+      byName.set(name, [...(byName.get(name) ?? []), dir]);
     }
   }
   const report: StaleCgroupsReport = { removed: [], busy: [], young: [] };

@@ -1,22 +1,30 @@
 // Joins the cgroups module to the container engine: importing this installs the engine's resource hook
-// (spec.resources -> cgroups, each recorded before it is created) and the disposer of "cgroup" records, so
-// any process - `nsbook stop --all` after a crash included - can remove a container's cgroups.
+// (spec.resources -> cgroups, each recorded before it is created), its exit inspector (an OOM kill read from
+// the cgroup's counters is reported as exit 137) and the disposer of "cgroup" records, so any process -
+// `nsbook stop --all` after a crash included - can remove a container's cgroups.
 
+import {
+  type ExitInspection,
+  type ObservedExit,
+  setExitInspector,
+} from "../../container/resources/exit-inspector.js";
 import { registerResourceDisposer } from "../../container/resources/resource-disposers.js";
 import {
   type ResourceHookContext,
   type ResourceHookResult,
   setResourceHook,
 } from "../../container/resources/resource-hook.js";
-import type { ResourceRecord } from "../../container/state/container-state.js";
+import type { ContainerState, ResourceRecord } from "../../container/state/container-state.js";
 import { detectCgroups } from "../detect/index.js";
 import { removeCgroupDir } from "../fs/cgroup-dir.js";
 import { killCgroupProcs } from "../fs/kill-procs.js";
 import { controllersForLimits, type ResourceLimitsInput } from "../limits/limits.js";
 import { validateLimits } from "../limits/validate-limits.js";
 import { cgroupDirName } from "../manager/cgroup-name.js";
+import { managerForDirs } from "../manager/manager-for-dirs.js";
 import { managerForPlan } from "../manager/new-manager.js";
 import { planCgroups } from "../manager/plan-cgroups.js";
+import { describeExit } from "./describe-exit.js";
 
 /** Kind of the resource records this module writes: one per cgroup directory, id = the directory. */
 export const CGROUP_RESOURCE_KIND = "cgroup";
@@ -47,6 +55,28 @@ export async function cgroupResourceHook(context: ResourceHookContext): Promise<
   return { cgroupProcsFiles: [...manager.procsFiles] };
 }
 
+/**
+ * The container engine's exit inspector: reads the container's recorded cgroups (before they are removed) and
+ * describes its end with {@link describeExit}, so an OOM kill is reported as exit 137 whatever unshare said.
+ * Undefined when the container has no cgroups or they are gone. The cgroups were created fresh for the
+ * container, so their counters started at 0.
+ */
+export async function inspectCgroupExit(
+  state: ContainerState,
+  exit: ObservedExit,
+): Promise<ExitInspection | undefined> {
+  const dirs = state.resources.filter((r) => r.kind === CGROUP_RESOURCE_KIND).map((r) => r.id);
+  if (dirs.length === 0) return undefined;
+  const manager = managerForDirs(dirs);
+  if (!manager.exists()) return undefined;
+  try {
+    const after = manager.readUsage();
+    return { ...describeExit({ exitCode: exit.code, signal: exit.signal, after }), usage: after };
+  } finally {
+    manager.closeFiles();
+  }
+}
+
 /** Removes one recorded cgroup directory: kills what is left in it, then rmdir. Idempotent. */
 export async function disposeCgroupRecord(record: ResourceRecord): Promise<void> {
   await killCgroupProcs([record.id]);
@@ -54,4 +84,5 @@ export async function disposeCgroupRecord(record: ResourceRecord): Promise<void>
 }
 
 setResourceHook(cgroupResourceHook);
+setExitInspector(inspectCgroupExit);
 registerResourceDisposer(CGROUP_RESOURCE_KIND, disposeCgroupRecord);

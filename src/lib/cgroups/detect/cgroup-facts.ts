@@ -15,7 +15,10 @@ export interface CgroupFacts {
    * e.g. "/sys/fs/cgroup/user.slice/cgroup.subtree_control". A file that could not be read is absent.
    */
   files: Readonly<Record<string, string>>;
-  /** access(W_OK) of the caller's cgroup directory in each hierarchy, by absolute path. */
+  /**
+   * access(W_OK) of the caller's cgroup directory in each hierarchy (on v2 also of its cgroup.procs and
+   * cgroup.subtree_control: delegation is write access to all three), by absolute path.
+   */
   dirAccess: Readonly<Record<string, DirAccess>>;
   /** Effective uid of the caller. */
   uid: number;

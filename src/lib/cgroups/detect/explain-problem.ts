@@ -67,21 +67,24 @@ function internalProcesses(x: ProblemContext): Explanation {
       "containers, and never memory)"
     : `refuses to enable ${x.controller} for its children (writing +${x.controller} to ` +
       `${x.dir}/cgroup.subtree_control answers EBUSY)`;
-  const rule = `cgroup v2's no-internal-processes rule ${refusal}, and nsbook neither moves processes out of the cgroup they started in nor changes cgroups it did not create`;
+  const rule =
+    `cgroup v2's no-internal-processes rule ${refusal}; nsbook would first move the cgroup's processes into a ` +
+    "leaf child (nsbook-leaf), but only in a cgroup delegated to you (writable cgroup.procs and " +
+    "cgroup.subtree_control), and this one is not";
   if (x.callerPath === "/") {
     // "/" that is not the root cgroup: the top of a cgroup namespace, i.e. a container's own cgroup.
     return {
       whyNot: `you are at the top of a cgroup namespace (a container's own cgroup), which holds processes: ${rule}`,
-      fix: "run nsbook on the host or in a VM; a container can use cgroups only if its init first moves every process into a child cgroup",
+      fix: "run nsbook on the host or in a VM, or give the container a writable cgroup v2 of its own (`docker run --privileged --cgroupns=private ...`): nsbook then moves its processes into a child cgroup first",
     };
   }
   return {
     whyNot: `your cgroup ${x.callerPath} holds processes (this one included) and is not the root cgroup: ${rule}`,
     fix:
-      "start the course from a root shell in the root cgroup, which the rule exempts: " +
-      "`sudo sh -c 'echo $$ > /sys/fs/cgroup/cgroup.procs && exec bash'`, then run nsbook from that shell. " +
-      "A delegated scope alone (`systemd-run --scope -p Delegate=yes ...`) is not enough: the command it " +
-      "starts sits in the scope, so the scope holds processes too",
+      "start the course as root in a scope delegated to it: `sudo systemd-run --scope -p Delegate=yes " +
+      "--same-dir -- npm run course` (nsbook then moves the scope's processes into nsbook-leaf and puts its " +
+      "containers beside it); without systemd, start the course from a root shell in the root cgroup, which " +
+      "the rule exempts: `sudo sh -c 'echo $$ > /sys/fs/cgroup/cgroup.procs && exec bash'`",
   };
 }
 

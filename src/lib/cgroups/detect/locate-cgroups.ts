@@ -6,6 +6,7 @@ import {
   parseMountInfo,
   parseProcCgroup,
 } from "../../proc/index.js";
+import { LEAF_CGROUP_NAME } from "../manager/cgroup-name.js";
 import type { CgroupLayout } from "../types.js";
 import { cgroupDirOf, pathWithinMount } from "./caller-dir.js";
 import { decideLayout, findCgroupMounts, v1ControllersOf } from "./cgroup-mounts.js";
@@ -70,21 +71,28 @@ export function locateCgroups(mountinfo: string, procSelfCgroup: string): Locate
 export interface CgroupReadPlan {
   /** Files whose text detection uses (absent ones are fine). */
   files: string[];
-  /** Directories whose writability detection uses. */
+  /** Directories (and, on v2, the cgroup.procs and cgroup.subtree_control files) whose writability detection uses. */
   dirs: string[];
 }
 
-/** The v2 files detection reads: the top's controllers, the caller's cgroup and its parent's. */
+/**
+ * The v2 files detection reads: the top's controllers, the caller's cgroup and its parent's. Once nsbook has
+ * moved the caller's processes into `<cgroup>/nsbook-leaf`, `caller` is `<cgroup>` (where nsbook creates its
+ * cgroups, beside the leaf) and `leaf` is the leaf's directory.
+ */
 export function v2FilesOf(v2: LocatedHierarchy): {
   top: string;
   caller?: V2CgroupFiles;
   parent?: V2CgroupFiles;
+  leaf?: string;
 } {
   const top = posix.join(v2.mount.mountPoint, "cgroup.controllers");
   if (!v2.dir) return { top };
-  const caller = v2CgroupFiles(v2.dir);
-  const parent = v2.dir === v2.mount.mountPoint ? undefined : v2CgroupFiles(posix.dirname(v2.dir));
-  return { top, caller, ...(parent ? { parent } : {}) };
+  const inLeaf = v2.dir !== v2.mount.mountPoint && posix.basename(v2.dir) === LEAF_CGROUP_NAME;
+  const own = inLeaf ? posix.dirname(v2.dir) : v2.dir;
+  const caller = v2CgroupFiles(own);
+  const parent = own === v2.mount.mountPoint ? undefined : v2CgroupFiles(posix.dirname(own));
+  return { top, caller, ...(parent ? { parent } : {}), ...(inLeaf ? { leaf: v2.dir } : {}) };
 }
 
 /** Paths of the core files of one v2 cgroup. */
@@ -117,7 +125,8 @@ export function cgroupReadPlan(located: LocatedCgroups): CgroupReadPlan {
     for (const f of [v2.caller, v2.parent]) {
       if (f) files.push(f.controllers, f.subtreeControl, f.procs, f.events);
     }
-    if (located.v2.dir) dirs.push(located.v2.dir);
+    // Delegation on v2 is write access to the directory, its cgroup.procs and its cgroup.subtree_control.
+    if (v2.caller) dirs.push(v2.caller.dir, v2.caller.procs, v2.caller.subtreeControl);
   }
   return { files: [...new Set(files)], dirs: [...new Set(dirs)] };
 }

@@ -1,4 +1,6 @@
 // Whether a controller served by the v2 hierarchy can be used below the caller's cgroup.
+import { posix } from "node:path";
+import { LEAF_CGROUP_NAME } from "../manager/cgroup-name.js";
 import type { CgroupProblem, ControllerName, ControllerPlacement } from "../types.js";
 import type { CgroupFacts } from "./cgroup-facts.js";
 import { isReadOnlyMount } from "./cgroup-mounts.js";
@@ -6,7 +8,10 @@ import { v2ServiceOf } from "./controller-map.js";
 import { explainProblems, type ProblemContext } from "./explain-problem.js";
 import { type LocatedHierarchy, v2FilesOf } from "./locate-cgroups.js";
 
-/** What the v2 files say about the caller's cgroup and its parent. */
+/**
+ * What the v2 files say about the caller's cgroup and its parent. Once nsbook has moved the caller into
+ * `<cgroup>/nsbook-leaf`, "the caller's cgroup" here is `<cgroup>`, where nsbook creates its cgroups.
+ */
 export interface V2State {
   /** The top's cgroup.controllers, when read. */
   top?: string[];
@@ -20,6 +25,10 @@ export interface V2State {
   parentDir?: string;
   /** The parent holds processes and is not the root cgroup. */
   parentBusy?: boolean;
+  /** The directory nsbook creates its cgroups in: the caller's cgroup, or the parent of its nsbook-leaf. */
+  ownDir?: string;
+  /** The caller lives in `ownDir/nsbook-leaf`, where nsbook moved the processes of `ownDir`. */
+  inLeaf: boolean;
 }
 
 const words = (text: string | undefined): string[] | undefined => text?.split(/\s+/).filter(Boolean);
@@ -40,7 +49,28 @@ export function v2StateOf(h: LocatedHierarchy, facts: CgroupFacts): V2State {
     callerIsRoot: read(f.caller?.controllers) !== undefined && read(f.caller?.events) === undefined,
     ...(f.parent ? { parentDir: f.parent.dir } : {}),
     ...(parentProcs !== undefined ? { parentBusy: parentProcs.trim() !== "" && !parentIsRoot } : {}),
+    ...(f.caller ? { ownDir: f.caller.dir } : {}),
+    inLeaf: f.leaf !== undefined,
   };
+}
+
+/**
+ * True when the caller's cgroup `dir` is delegated to us: we may write the directory, its cgroup.procs and its
+ * cgroup.subtree_control (root, or the owner systemd gave them to with Delegate=yes), on a writable mount.
+ */
+function delegatedToUs(dir: string, h: LocatedHierarchy, facts: CgroupFacts): boolean {
+  if (isReadOnlyMount(h.mount) || facts.dirAccess[dir] !== "writable") return false;
+  const file = (name: string) => facts.dirAccess[posix.join(dir, name)];
+  return file("cgroup.procs") !== "not-writable" && file("cgroup.subtree_control") !== "not-writable";
+}
+
+/**
+ * True when nsbook must (or did) move the processes of the caller's non-root cgroup into its nsbook-leaf
+ * before a controller can be enabled there (see enterDelegatedLeaf).
+ */
+function leafNeeded(enabled: boolean, state: V2State): boolean {
+  if (state.callerIsRoot) return false;
+  return state.inLeaf || (!enabled && state.callerHasProcesses !== false);
 }
 
 /** True when v2 offers `controller` at all (core features always). */
@@ -56,8 +86,10 @@ export function v2Offers(controller: ControllerName, state: V2State): boolean {
  * A child cgroup gets a controller only when its parent lists it in cgroup.subtree_control, and the kernel
  * refuses (EBUSY) to add one there while the parent holds processes - the no-internal-processes rule, from
  * which only the root cgroup is exempt. The caller always holds at least itself, so below a non-root cgroup
- * nothing can be enabled; creating children still works, and the core files (cpu.stat, cgroup.freeze,
- * cgroup.kill) appear in them without any controller.
+ * nothing can be enabled as it is. When that cgroup is delegated to us, nsbook first moves its processes into
+ * a leaf child (nsbook-leaf) and then enables the controller: not a problem. When it is not, the controller is
+ * not usable ("internal-processes"); creating children still works, and the core files (cpu.stat,
+ * cgroup.freeze, cgroup.kill) appear in them without any controller.
  */
 export function v2Problems(
   controller: ControllerName,
@@ -77,11 +109,12 @@ export function v2Problems(
   ) {
     problems.push("not-delegated");
   }
-  const access = facts.dirAccess[h.dir];
+  const dir = state.ownDir ?? h.dir;
+  const access = facts.dirAccess[dir];
   if (access === "missing") problems.push("missing-dir");
   else if (access === "not-writable" && !problems.includes("read-only")) problems.push("no-permission");
   const enabled = service.kind === "core" || (state.callerSubtree?.includes(service.name) ?? false);
-  if (!enabled && !state.callerIsRoot && state.callerHasProcesses !== false)
+  if (!enabled && leafNeeded(enabled, state) && !delegatedToUs(dir, h, facts))
     problems.push("internal-processes");
   if (!enabled && state.callerIsRoot && problems.length === 0) problems.push("not-enabled");
   return problems;
@@ -100,12 +133,26 @@ export function placeOnV2(
   const enabledForChildren =
     service.kind === "core" || (state.callerSubtree?.includes(service.name) ?? false);
   const usable = problems.length === 0;
+  const dir = state.ownDir ?? h.dir;
+  const leafDir =
+    usable && dir && service.kind === "controller" && leafNeeded(enabledForChildren, state)
+      ? posix.join(dir, LEAF_CGROUP_NAME)
+      : undefined;
+  const notes = [
+    service.kind === "core" ? service.note : undefined,
+    leafDir && !state.inLeaf
+      ? `usable: nsbook will move this session's processes into ${leafDir} first (a cgroup v2 gives controllers to its children only while it holds no processes itself)`
+      : undefined,
+    leafDir && state.inLeaf
+      ? `this session's processes are in ${leafDir}, where nsbook moved them; containers' cgroups go beside it in ${dir}`
+      : undefined,
+  ].filter((n): n is string => n !== undefined);
   const base: ControllerPlacement = {
     controller,
     version: 2,
     mountPoint: h.mount.mountPoint,
     ...(h.callerPath !== undefined ? { callerPath: h.callerPath } : {}),
-    ...(h.dir ? { parentDir: h.dir } : {}),
+    ...(dir ? { parentDir: dir } : {}),
     usable,
     problems,
     ...(service.kind === "controller" && state.callerControllers
@@ -113,7 +160,8 @@ export function placeOnV2(
       : {}),
     enabledForChildren,
     ...(problems.length === 1 && problems[0] === "not-enabled" ? { needsEnable: true } : {}),
-    ...(service.kind === "core" ? { note: service.note } : {}),
+    ...(leafDir ? { leafDir } : {}),
+    ...(notes.length > 0 ? { note: notes.join("; ") } : {}),
   };
   if (usable) return base;
   const why = explainProblems(problems, {
@@ -123,7 +171,7 @@ export function placeOnV2(
     mountPoint: h.mount.mountPoint,
     mountRoot: h.mount.root,
     callerPath: h.callerPath,
-    dir: h.dir,
+    dir,
     parentDir: state.parentDir,
     parentBusy: state.parentBusy,
   });

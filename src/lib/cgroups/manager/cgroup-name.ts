@@ -4,6 +4,13 @@
 export const CGROUP_PREFIX = "nsbook-";
 
 /**
+ * The cgroup v2 leaf nsbook moves the processes of the caller's delegated, non-root cgroup into, so that the
+ * caller's cgroup can give controllers to the containers' cgroups beside it (see enterDelegatedLeaf). It stays
+ * while those processes live; cleanup never removes it.
+ */
+export const LEAF_CGROUP_NAME = `${CGROUP_PREFIX}leaf`;
+
+/**
  * The cgroup directory name for container `name` (always prefixed, so containers "web" and "nsbook-web" never
  * share one); throws a user-facing error for a name unfit for a path.
  */
@@ -12,6 +19,14 @@ export function cgroupDirName(name: string): string {
     throw Object.assign(
       new Error(
         `name: ${JSON.stringify(name)} cannot name a cgroup; use 1 to 63 letters, digits, "_", "." or "-", starting with a letter or digit`,
+      ),
+      { userFacing: true },
+    );
+  }
+  if (`${CGROUP_PREFIX}${name}` === LEAF_CGROUP_NAME) {
+    throw Object.assign(
+      new Error(
+        `name: "${name}" cannot name a container's cgroup: ${LEAF_CGROUP_NAME} is the cgroup v2 leaf where nsbook keeps this session's own processes; choose another name`,
       ),
       { userFacing: true },
     );

@@ -10,7 +10,10 @@ import type { CgroupPlan } from "./plan-cgroups.js";
 export function managerForPlan(plan: CgroupPlan): CgroupManager {
   const parts: DirCgroupManager[] = [];
   if (plan.v1.length > 0) parts.push(new V1Manager(plan.dirName, plan.v1));
-  if (plan.v2) parts.push(new V2Manager(plan.dirName, plan.v2.dir, plan.v2.controllers));
+  if (plan.v2) {
+    const { dir, controllers, leafDir } = plan.v2;
+    parts.push(new V2Manager(plan.dirName, dir, controllers, leafDir ? { leafDir } : {}));
+  }
   const [only] = parts;
   return parts.length === 1 && only ? only : new CompositeManager(plan.dirName, parts);
 }

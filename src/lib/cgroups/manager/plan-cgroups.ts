@@ -1,7 +1,8 @@
 // The one place that decides, per controller, which cgroup version and directory serves a container.
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { CgroupDetection, ControllerName, ControllerPlacement } from "../types.js";
 import type { ControllerDir } from "./cgroup-manager.js";
+import { LEAF_CGROUP_NAME } from "./cgroup-name.js";
 
 /** Controllers a container's cgroups use: limits (memory, cpu, pids) and usage (cpuacct). */
 export const MANAGED_CONTROLLERS: readonly ControllerName[] = ["memory", "cpu", "cpuacct", "pids"];
@@ -18,8 +19,12 @@ export interface CgroupPlan {
   dirName: string;
   /** Controllers served by v1 hierarchies, each with its directory (co-mounted ones share one). */
   v1: ControllerDir[];
-  /** The one v2 directory and the controllers it serves (possibly none: cpu.stat and cgroup.kill need none). */
-  v2?: { dir: string; controllers: ControllerName[] };
+  /**
+   * The one v2 directory and the controllers it serves (possibly none: cpu.stat and cgroup.kill need none).
+   * `leafDir`: the caller's cgroup is delegated but holds processes; they move into this leaf (a sibling of
+   * `dir`) before the controllers are enabled (see enterDelegatedLeaf).
+   */
+  v2?: { dir: string; controllers: ControllerName[]; leafDir?: string };
   /** Controllers not usable here (and not needed by any limit). */
   unavailable: UnavailableController[];
 }
@@ -61,13 +66,22 @@ function unavailable(
 }
 
 /**
+ * Where nsbook's v2 cgroups go for a caller whose v2 cgroup directory is `callerDir`: that directory, or its
+ * parent once nsbook has moved the caller into `<parent>/nsbook-leaf` (the containers are the leaf's siblings).
+ */
+export function nsbookV2Parent(callerDir: string): string {
+  return basename(callerDir) === LEAF_CGROUP_NAME ? dirname(callerDir) : callerDir;
+}
+
+/**
  * Plans the cgroups of container cgroup `dirName`: every managed controller that is usable goes to its
  * hierarchy (v1: one directory per mount below the caller's cgroup there; v2: one directory below the
  * caller's v2 cgroup). A controller in `needed` (because a limit uses it) that is not usable throws
  * {@link CgroupUnavailableError} with detection's reason and fix; one that is not needed is left out.
  *
- * On a pure v2 host the container gets its v2 directory even when no controller is usable there (a systemd
- * session's leaf with processes): CPU usage (cpu.stat), cgroup.kill and cgroup.events need no controller.
+ * On a pure v2 host the container gets its v2 directory even when no controller is usable there (a cgroup
+ * with processes that is not delegated to us): CPU usage (cpu.stat), cgroup.kill and cgroup.events need no
+ * controller. In a delegated cgroup with processes the plan carries the `leafDir` they move into first.
  */
 export function planCgroups(
   detection: CgroupDetection,
@@ -77,6 +91,7 @@ export function planCgroups(
   const plan: CgroupPlan = { dirName, v1: [], unavailable: [] };
   const v2Controllers: ControllerName[] = [];
   let v2Parent: string | undefined;
+  let leafDir: string | undefined;
   for (const controller of MANAGED_CONTROLLERS) {
     const p = detection.controllers.find((c) => c.controller === controller);
     const problem = unavailable(controller, p);
@@ -91,6 +106,7 @@ export function planCgroups(
     } else {
       v2Controllers.push(controller);
       v2Parent ??= placement.parentDir;
+      leafDir ??= placement.leafDir;
     }
   }
   for (const c of needed) {
@@ -103,8 +119,10 @@ export function planCgroups(
     detection.v2MountPoint &&
     detection.v2CallerPath
   ) {
-    v2Parent = resolve(detection.v2MountPoint, `.${detection.v2CallerPath}`);
+    v2Parent = nsbookV2Parent(resolve(detection.v2MountPoint, `.${detection.v2CallerPath}`));
   }
-  if (v2Parent !== undefined) plan.v2 = { dir: join(v2Parent, dirName), controllers: v2Controllers };
+  if (v2Parent !== undefined) {
+    plan.v2 = { dir: join(v2Parent, dirName), controllers: v2Controllers, ...(leafDir ? { leafDir } : {}) };
+  }
   return plan;
 }

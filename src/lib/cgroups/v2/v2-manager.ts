@@ -1,11 +1,13 @@
 // The cgroup v2 manager: one directory, nsbook-<name>, below the caller's own cgroup in the unified hierarchy.
 //
-// nsbook never writes cgroup.subtree_control of a cgroup it did not create. The container's cgroup is a leaf
-// (it holds the container's processes, so by the no-internal-processes rule it could not enable controllers
-// for children anyway); the controllers it gets are those its parent - the caller's cgroup - already enables.
-// Detection reports a controller the parent does not enable as not usable, with the fix.
+// The container's cgroup is a leaf (it holds the container's processes, so by the no-internal-processes rule it
+// could not enable controllers for children anyway); the controllers it gets are those its parent - the
+// caller's cgroup - enables. nsbook writes that parent's cgroup.subtree_control only when the parent is the
+// caller's own delegated, non-root cgroup, after moving its processes into a leaf (see delegated-leaf.ts);
+// in the root cgroup, or in a cgroup not delegated to us, it never does: detection reports the controller as
+// not usable, with the fix.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { LimitError } from "../limits/limit-error.js";
 import type { CgroupLimits } from "../limits/limits.js";
 import type { ControllerDir } from "../manager/cgroup-manager.js";
@@ -13,6 +15,7 @@ import type { CgroupWrite } from "../manager/cgroup-write.js";
 import { DirCgroupManager } from "../manager/dir-manager.js";
 import type { ControllerName } from "../types.js";
 import type { UsageSample } from "../usage/usage-sample.js";
+import { enterDelegatedLeaf } from "./delegated-leaf.js";
 import { v2LimitWrites } from "./v2-limit-writes.js";
 import { usageFromV2Files, V2_USAGE_FILES, type V2UsageFiles } from "./v2-usage.js";
 
@@ -21,21 +24,37 @@ export class V2Manager extends DirCgroupManager {
   /** The container's one v2 directory. */
   readonly dir: string;
 
+  /** The leaf the parent's processes move into before the controllers are enabled, when the plan needs it. */
+  readonly leafDir?: string;
+
   /**
    * @param dir the container's cgroup directory (it exists even when no controller is usable: cpu.stat's
    *   usage_usec, cgroup.kill and cgroup.events need none).
    * @param controllers the v2 controllers its parent enables for it.
+   * @param options.leafDir when set (`<parent>/nsbook-leaf`), create() first moves the parent's processes there
+   *   and enables `controllers` in the parent (its delegated, non-root cgroup: see enterDelegatedLeaf).
    */
-  constructor(dirName: string, dir: string, controllers: readonly ControllerName[]) {
+  constructor(
+    dirName: string,
+    dir: string,
+    controllers: readonly ControllerName[],
+    options: { leafDir?: string } = {},
+  ) {
     super(
       dirName,
       controllers.map((controller): ControllerDir => ({ controller, version: 2, dir })),
       [dir],
     );
     this.dir = dir;
+    if (options.leafDir) this.leafDir = options.leafDir;
   }
 
   override async create(): Promise<void> {
+    if (this.leafDir) {
+      await enterDelegatedLeaf(dirname(this.leafDir), {
+        controllers: this.controllers.map((c) => c.controller).filter((c) => c !== "cpuacct"),
+      });
+    }
     await super.create();
     // The parent decides which controllers a child gets: check that it gives what detection promised.
     const available = (this.readOnce(this.dir, "cgroup.controllers") ?? "").trim().split(/\s+/);

@@ -27,6 +27,20 @@ export type ContainerKind = "detached" | "one-shot";
 /** Where a container is in its life, as last written (liveness itself is always checked in /proc). */
 export type ContainerPhase = "creating" | "running" | "stopped";
 
+/** How a container's main command ended. */
+export interface ContainerExit {
+  /** Exit code (137 after an OOM kill, whatever unshare reported). */
+  code?: number;
+  /** Signal that ended unshare, when one did. */
+  signal?: string;
+  /** ISO time it was seen. */
+  at: string;
+  /** True when the OOM killer ended it (read from its memory cgroup's counters). */
+  oomKilled?: boolean;
+  /** In words, from its cgroups' counters, e.g. "killed: out of memory (limit 32 MiB, peak 32 MiB)". */
+  message?: string;
+}
+
 /** The content of state.json. */
 export interface ContainerState {
   version: 1;
@@ -51,6 +65,6 @@ export interface ContainerState {
   cgroupProcsFiles: string[];
   /** Resources to dispose of when the container is removed, in creation order. */
   resources: ResourceRecord[];
-  /** How the main command ended, when the launcher saw it. */
-  exit?: { code?: number; signal?: string; at: string };
+  /** How the main command ended, when the launcher (or a later look at its cgroups) saw it. */
+  exit?: ContainerExit;
 }

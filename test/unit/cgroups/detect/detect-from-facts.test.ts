@@ -119,24 +119,41 @@ describe("pure v2, root cgroup (cgroup2 VM, captured)", () => {
 describe("pure v2, delegated non-root leaf (cgroup2 VM with QV2_CGROUP, captured)", () => {
   const facts = fixture("pure-v2-delegated-leaf-vm");
 
-  it("finds the controllers available but not usable: the caller's cgroup holds processes", () => {
+  it("finds the controllers usable once nsbook moves the cgroup's processes into nsbook-leaf (it is writable)", () => {
     const memory = placement(facts, "memory");
     expect(memory).toMatchObject({
       version: 2,
       callerPath: "/user.slice/x.scope",
       parentDir: "/sys/fs/cgroup/user.slice/x.scope",
-      usable: false,
+      usable: true,
       availableToCaller: true,
       enabledForChildren: false,
-      problems: ["internal-processes"],
+      problems: [],
+      leafDir: "/sys/fs/cgroup/user.slice/x.scope/nsbook-leaf",
     });
-    expect(memory.whyNot).toMatch(/no-internal-processes rule.*EBUSY/);
+    expect(memory.note).toMatch(
+      /nsbook will move this session's processes into \/sys\/fs\/cgroup\/user\.slice\/x\.scope\/nsbook-leaf first/,
+    );
+  });
+
+  // The same cgroup, not delegated to us: nsbook may not move its processes.
+  const notDelegated: CgroupFacts = {
+    ...facts,
+    dirAccess: Object.fromEntries(Object.keys(facts.dirAccess).map((d) => [d, "not-writable" as const])),
+  };
+
+  it("refuses when the cgroup is not delegated (not writable), with the delegated scope as the fix", () => {
+    const memory = placement(notDelegated, "memory");
+    expect(memory).toMatchObject({ usable: false, problems: ["no-permission", "internal-processes"] });
+    expect(memory.leafDir).toBeUndefined();
+    expect(memory.whyNot).toMatch(/no-internal-processes rule.*EBUSY.*only in a cgroup delegated to you/);
+    expect(memory.fix).toMatch(/sudo systemd-run --scope -p Delegate=yes --same-dir -- npm run course/);
     expect(memory.fix).toMatch(/echo \$\$ > \/sys\/fs\/cgroup\/cgroup\.procs/);
   });
 
   it("explains that a threaded controller would only be accepted by turning the cgroup into a thread root", () => {
-    const cpu = placement(facts, "cpu");
-    expect(cpu.problems).toEqual(["internal-processes"]);
+    const cpu = placement(notDelegated, "cpu");
+    expect(cpu.problems).toEqual(["no-permission", "internal-processes"]);
     expect(cpu.whyNot).toMatch(
       /cpu is a threaded controller: .*threaded subtree whose children hold threads/,
     );
@@ -157,12 +174,14 @@ describe("pure v2, Ubuntu 24.04 ssh session (hand-written)", () => {
     const memory = placement(fixture("pure-v2-ubuntu-systemd-user"), "memory");
     expect(memory.usable).toBe(false);
     expect(memory.problems).toEqual(["no-permission", "internal-processes"]);
-    expect(memory.fix).toMatch(/sudo nsbook.*; and start the course from a root shell in the root cgroup/);
+    expect(memory.fix).toMatch(
+      /sudo nsbook.*; and start the course as root in a scope delegated to it: `sudo systemd-run --scope -p Delegate=yes/,
+    );
   });
 
   it("says which file enables a controller the parent did not delegate", () => {
     const io = placement(fixture("pure-v2-ubuntu-systemd-sudo"), "io");
-    expect(io.problems).toEqual(["not-delegated", "internal-processes"]);
+    expect(io.problems).toEqual(["not-delegated"]);
     expect(io.whyNot).toMatch(
       /io is not enabled for your cgroup .*session-3\.scope: \/sys\/fs\/cgroup\/user\.slice\/user-1000\.slice\/cgroup\.subtree_control does not list it/,
     );
@@ -180,12 +199,13 @@ describe("pure v2, Ubuntu 24.04 ssh session (hand-written)", () => {
     expect(placement(busyParent, "io").fix).toMatch(/holds processes itself.*Device or resource busy/);
   });
 
-  it("through sudo: writable, but still blocked by the caller's processes", () => {
+  it("through sudo: writable, so usable once nsbook moves the session's processes into nsbook-leaf", () => {
     const memory = placement(fixture("pure-v2-ubuntu-systemd-sudo"), "memory");
-    expect(memory.problems).toEqual(["internal-processes"]);
-    expect(memory.whyNot).toMatch(
-      /your cgroup \/user\.slice\/user-1000\.slice\/session-3\.scope holds processes/,
-    );
+    expect(memory).toMatchObject({
+      usable: true,
+      problems: [],
+      leafDir: "/sys/fs/cgroup/user.slice/user-1000.slice/session-3.scope/nsbook-leaf",
+    });
   });
 });
 

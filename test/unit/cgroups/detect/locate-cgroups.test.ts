@@ -104,7 +104,7 @@ describe("pathWithinMount and cgroupDirOf", () => {
 });
 
 describe("cgroupReadPlan", () => {
-  it("asks for the v2 top, the caller's cgroup and its parent, and the caller's directories", () => {
+  it("asks for the v2 top, the caller's cgroup and its parent, and the caller's directories and delegation files", () => {
     const plan = cgroupReadPlan(locate("pure-v2-delegated-leaf-vm"));
     expect(plan.files).toEqual([
       "/sys/fs/cgroup/cgroup.controllers",
@@ -117,7 +117,11 @@ describe("cgroupReadPlan", () => {
       "/sys/fs/cgroup/user.slice/cgroup.procs",
       "/sys/fs/cgroup/user.slice/cgroup.events",
     ]);
-    expect(plan.dirs).toEqual(["/sys/fs/cgroup/user.slice/x.scope"]);
+    expect(plan.dirs).toEqual([
+      "/sys/fs/cgroup/user.slice/x.scope",
+      "/sys/fs/cgroup/user.slice/x.scope/cgroup.procs",
+      "/sys/fs/cgroup/user.slice/x.scope/cgroup.subtree_control",
+    ]);
   });
 
   it("reads no parent when the caller is at the top of the mount", () => {

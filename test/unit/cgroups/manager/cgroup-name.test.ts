@@ -13,4 +13,9 @@ describe("cgroupDirName", () => {
       expect(() => cgroupDirName(bad), bad).toThrow(/cannot name a cgroup/);
     }
   });
+
+  it("keeps nsbook-leaf for the v2 leaf that holds this session's own processes", () => {
+    expect(() => cgroupDirName("leaf")).toThrow(/nsbook-leaf is the cgroup v2 leaf/);
+    expect(cgroupDirName("leaf2")).toBe("nsbook-leaf2");
+  });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { detectCgroupsFromFacts } from "../../../../src/lib/cgroups/detect/index.js";
+import {
+  type CgroupFacts,
+  type DirAccess,
+  detectCgroupsFromFacts,
+} from "../../../../src/lib/cgroups/detect/index.js";
 import { CompositeManager } from "../../../../src/lib/cgroups/manager/composite-manager.js";
 import {
   CgroupUnavailableError,
@@ -12,6 +16,40 @@ import { V2Manager } from "../../../../src/lib/cgroups/v2/index.js";
 import { type HostFixtureName, loadHostFixture } from "../../../fixtures/hosts/load-host-fixture.js";
 
 const host = (name: HostFixtureName): CgroupDetection => detectCgroupsFromFacts(loadHostFixture(name));
+
+/**
+ * The host with the caller's cgroup not delegated: its cgroup.procs and cgroup.subtree_control (and, unless
+ * `dirs` says otherwise, its directory) are not writable.
+ */
+function notDelegated(name: HostFixtureName, options: { dirs?: DirAccess } = {}): CgroupDetection {
+  const facts = loadHostFixture(name);
+  const dirAccess = Object.fromEntries(
+    Object.keys(facts.dirAccess).map((p) => [
+      p,
+      /\/cgroup\.(procs|subtree_control)$/.test(p)
+        ? ("not-writable" as const)
+        : (options.dirs ?? "not-writable"),
+    ]),
+  );
+  return detectCgroupsFromFacts({ ...facts, dirAccess });
+}
+
+/**
+ * The captured delegated leaf after nsbook moved its processes into nsbook-leaf and enabled cpu, memory and
+ * pids there: /proc/self/cgroup names the leaf, the scope holds no process and lists the controllers.
+ */
+function movedIntoLeaf(facts: CgroupFacts): CgroupFacts {
+  const scope = "/sys/fs/cgroup/user.slice/x.scope";
+  return {
+    ...facts,
+    procSelfCgroup: "0::/user.slice/x.scope/nsbook-leaf\n",
+    files: {
+      ...facts.files,
+      [`${scope}/cgroup.procs`]: "",
+      [`${scope}/cgroup.subtree_control`]: "cpu memory pids\n",
+    },
+  };
+}
 
 function refusal(fn: () => unknown): CgroupUnavailableError {
   try {
@@ -55,20 +93,55 @@ describe("planCgroups on pure v2", () => {
     expect(managerForPlan(plan)).toBeInstanceOf(V2Manager);
   });
 
-  it("refuses a memory limit in a leaf that holds processes, with detection's reason and fix", () => {
-    const e = refusal(() => planCgroups(host("pure-v2-delegated-leaf-vm"), "nsbook-web", ["memory"]));
+  it("in a delegated leaf that holds processes: plans the move into nsbook-leaf and the containers beside it", () => {
+    const plan = planCgroups(host("pure-v2-delegated-leaf-vm"), "nsbook-web", ["memory", "cpu", "pids"]);
+    expect(plan.v2).toEqual({
+      dir: "/sys/fs/cgroup/user.slice/x.scope/nsbook-web",
+      controllers: ["memory", "cpu", "cpuacct", "pids"],
+      leafDir: "/sys/fs/cgroup/user.slice/x.scope/nsbook-leaf",
+    });
+    const m = managerForPlan(plan) as V2Manager;
+    expect(m).toBeInstanceOf(V2Manager);
+    expect(m.leafDir).toBe("/sys/fs/cgroup/user.slice/x.scope/nsbook-leaf");
+  });
+
+  it("once the caller lives in nsbook-leaf: the containers still go beside it, in the delegated cgroup", () => {
+    const d = detectCgroupsFromFacts(movedIntoLeaf(loadHostFixture("pure-v2-delegated-leaf-vm")));
+    expect(d.v2CallerPath).toBe("/user.slice/x.scope/nsbook-leaf");
+    const memory = d.controllers.find((c) => c.controller === "memory");
+    expect(memory).toMatchObject({
+      usable: true,
+      parentDir: "/sys/fs/cgroup/user.slice/x.scope",
+      enabledForChildren: true,
+      leafDir: "/sys/fs/cgroup/user.slice/x.scope/nsbook-leaf",
+    });
+    expect(memory?.note).toMatch(/this session's processes are in .*nsbook-leaf, where nsbook moved them/);
+    expect(planCgroups(d, "nsbook-web", ["memory"]).v2?.dir).toBe(
+      "/sys/fs/cgroup/user.slice/x.scope/nsbook-web",
+    );
+    // A controller the first move did not enable (io here) is enabled the same way, never below the leaf.
+    expect(d.controllers.find((c) => c.controller === "io")).toMatchObject({
+      usable: true,
+      enabledForChildren: false,
+      parentDir: "/sys/fs/cgroup/user.slice/x.scope",
+    });
+  });
+
+  it("refuses a memory limit in a leaf with processes that is not delegated, with detection's reason and fix", () => {
+    const e = refusal(() => planCgroups(notDelegated("pure-v2-delegated-leaf-vm"), "nsbook-web", ["memory"]));
     expect(e.controller).toBe("memory");
     expect(e.message).toMatch(/no-internal-processes/);
-    expect(e.fix).toBeTruthy();
+    expect(e.fix).toMatch(/systemd-run --scope -p Delegate=yes/);
     expect(e.message).toContain(`fix: ${e.fix}`);
     expect(e.userFacing).toBe(true);
   });
 
   it("still gives a container without limits a v2 cgroup in such a leaf (CPU usage and cgroup.kill need no controller)", () => {
-    const d = host("pure-v2-delegated-leaf-vm");
+    const d = notDelegated("pure-v2-delegated-leaf-vm", { dirs: "writable" });
     const plan = planCgroups(d, "nsbook-web");
     expect(plan.v2?.dir).toBe(`/sys/fs/cgroup${d.v2CallerPath}/nsbook-web`);
     expect(plan.v2?.controllers).toEqual(["cpuacct"]);
+    expect(plan.v2?.leafDir).toBeUndefined();
     expect(plan.unavailable.map((u) => u.controller)).toEqual(["memory", "cpu", "pids"]);
   });
 });

@@ -1,0 +1,19 @@
+// Runs an `ip` command with the container's privilege prefix (sudo mode needs `sudo -n`).
+
+import { type ContainerPrivilege, privilegePrefix } from "../container/privilege-mode.js";
+import { type HostResult, runHost } from "../host/index.js";
+
+/** Runs `argv` (an `ip` or `nsenter` argv) as the privilege mode allows; throws a HostCommandError on failure. */
+export function runIp(
+  mode: ContainerPrivilege,
+  argv: readonly string[],
+  what: string,
+  allowFailure = false,
+): Promise<HostResult> {
+  return runHost([...privilegePrefix(mode), ...argv], { what, allowFailure });
+}
+
+/** Whether an `ip` error says the device is not there. */
+export function deviceMissing(stderr: string): boolean {
+  return /does not exist|Cannot find device|No such device/i.test(stderr);
+}

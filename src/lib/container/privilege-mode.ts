@@ -19,6 +19,7 @@ export const MODE_LIMITS: Readonly<Record<ContainerPrivilege, readonly string[]>
     "every host command runs through `sudo -n`, so sudo must not ask for a password",
     "container state lives in your own run directory: `sudo nsbook ps` (as root) does not list your containers",
     "a one-shot run whose launcher is killed with SIGKILL keeps running until `nsbook stop --all`",
+    "no resource limits (step 6): nsbook writes cgroup files from its own process; start it as root instead",
   ],
   rootless: [
     "no resource limits: creating cgroups needs root or a delegated cgroup (step 6)",

@@ -19,14 +19,22 @@ const ROOTLESS_LIMITS: readonly ModeLimit[] = [
   },
 ];
 
+const SUDO_LIMITS: readonly ModeLimit[] = [
+  {
+    step: 6,
+    why: "nsbook writes cgroup files from its own process, which sudo mode does not make root: start the course or the CLI as root (`sudo -E npm run course`)",
+  },
+];
+
 const ALL_STEPS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
-/** The course steps `mode` cannot run by itself, with the reason. Root and sudo can run them all. */
+/** The course steps `mode` cannot run by itself, with the reason. Root can run them all. */
 export function stepsUnavailableIn(mode: PrivilegeMode): ModeLimit[] {
   switch (mode) {
     case "root":
-    case "sudo":
       return [];
+    case "sudo":
+      return [...SUDO_LIMITS];
     case "rootless":
       return [...ROOTLESS_LIMITS];
     default:

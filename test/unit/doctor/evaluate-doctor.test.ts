@@ -86,7 +86,7 @@ describe("evaluateDoctor: privilege modes", () => {
     expect(r.ok).toBe(false);
   });
 
-  it("sudo: judges cgroups as root would, since nsbook runs them through sudo", () => {
+  it("sudo: judges cgroups as root would, but keeps step 6 back (limits are written by nsbook's own process)", () => {
     const r = evaluateDoctor(
       rootlessFacts({
         privilege: {
@@ -101,7 +101,10 @@ describe("evaluateDoctor: privilege modes", () => {
     expect(r.privilege).toBe("sudo");
     expect(checkOf(r, "cgroup.memory")).toMatchObject({ status: "ok" });
     expect(checkOf(r, "cgroup.memory").detail).toMatch(/\(as root, through sudo\)$/);
-    expect(r.ok).toBe(true);
+    expect(r.steps.find((s) => s.step === 6)).toMatchObject({ runnable: false });
+    expect(r.steps.find((s) => s.step === 6)?.why).toMatch(/sudo -E npm run course/);
+    expect(r.steps.filter((s) => s.step !== 6 && s.step <= 7).every((s) => s.runnable)).toBe(true);
+    expect(r.ok).toBe(false);
   });
 
   it("none on Ubuntu 24.04: privilege fails with the AppArmor fix and every step is blocked", () => {

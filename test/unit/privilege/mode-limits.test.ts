@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { stepsUnavailableIn } from "../../../src/lib/privilege/index.js";
 
 describe("stepsUnavailableIn", () => {
-  it("lets root and sudo run every step", () => {
+  it("lets root run every step", () => {
     expect(stepsUnavailableIn("root")).toEqual([]);
-    expect(stepsUnavailableIn("sudo")).toEqual([]);
+  });
+
+  it("keeps sudo mode from cgroups (6): nsbook's own process writes the cgroup files", () => {
+    const limits = stepsUnavailableIn("sudo");
+    expect(limits.map((l) => l.step)).toEqual([6]);
+    expect(limits[0]?.why).toMatch(/start the course or the CLI as root/);
   });
 
   it("keeps rootless from cgroups (6) and the bridge network (8), saying why", () => {

@@ -5,28 +5,17 @@ import { validateArgv, validateContainerPath, validateEnv } from "./container-sp
 import { buildExecArgv } from "./exec-argv.js";
 import { recordObservedExit } from "./observe-exit.js";
 import { isRunning } from "./process/process-identity.js";
+import type { ProcessIoOptions } from "./process/process-io-options.js";
 import { runProcess } from "./process/run-process.js";
 import type { ContainerState } from "./state/container-state.js";
 import { readState } from "./state/state-store.js";
 
 /** Options for {@link execInContainer}. */
-export interface ExecOptions {
+export interface ExecOptions extends ProcessIoOptions {
   /** Variables added to (or replacing) the container's environment for this command. @default {} */
   env?: Readonly<Record<string, string>>;
   /** Working directory inside the container. @default the init's working directory */
   workdir?: string;
-  /** "pipe" collects output (and streams it to the callbacks); "inherit" gives the command this terminal. @default "pipe" */
-  stdio?: "pipe" | "inherit";
-  /** Text written to the command's stdin ("pipe" only). @default stdin is empty */
-  input?: string | Uint8Array;
-  /** Called with stdout text as it arrives. */
-  onStdout?: (text: string) => void;
-  /** Called with stderr text as it arrives. */
-  onStderr?: (text: string) => void;
-  /** Kill the command (and what it started) after this many milliseconds. @default no timeout */
-  timeoutMs?: number;
-  /** Aborting kills the command. */
-  signal?: AbortSignal;
 }
 
 /** How an exec'd command ended. */

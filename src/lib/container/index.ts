@@ -28,6 +28,7 @@ export * from "./observe-exit.js";
 export * from "./prepare-container.js";
 export * from "./privilege-mode.js";
 export * from "./process/marker-scan.js";
+export * from "./process/process-io-options.js";
 export * from "./process/process-tree.js";
 export * from "./remove-container.js";
 export * from "./resources/exit-inspector.js";

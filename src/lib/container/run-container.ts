@@ -10,27 +10,15 @@ import {
   planContainer,
   stateDirOf,
 } from "./prepare-container.js";
+import type { ProcessIoOptions } from "./process/process-io-options.js";
 import { runProcess } from "./process/run-process.js";
 import { inspectExit } from "./resources/exit-inspector.js";
 import type { ContainerState } from "./state/container-state.js";
 import { removeContainerDir } from "./state/state-store.js";
 import { stopContainer } from "./stop-container.js";
 
-/** Options for {@link runContainer}. */
-export interface RunOptions extends CreateOptions {
-  /** "pipe" collects output (and streams it to the callbacks); "inherit" gives the command this terminal. @default "pipe" */
-  stdio?: "pipe" | "inherit";
-  /** Text written to the command's stdin ("pipe" only). @default stdin is empty */
-  input?: string | Uint8Array;
-  /** Called with stdout text as it arrives. */
-  onStdout?: (text: string) => void;
-  /** Called with stderr text as it arrives. */
-  onStderr?: (text: string) => void;
-  /** Kill the container after this many milliseconds. @default no timeout */
-  timeoutMs?: number;
-  /** Aborting kills the container. */
-  signal?: AbortSignal;
-}
+/** Options for {@link runContainer}; `timeoutMs` and `signal` kill the whole container. */
+export interface RunOptions extends CreateOptions, ProcessIoOptions {}
 
 /** How a one-shot container's command ended. */
 export interface RunResult {

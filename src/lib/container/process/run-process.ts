@@ -7,27 +7,16 @@ import { HostCommandError, hintFor } from "../../host/index.js";
 import type { SpawnPlan } from "../launch-argv.js";
 import type { ContainerPrivilege } from "../privilege-mode.js";
 import { hostProgram } from "./host-program.js";
+import type { ProcessIoOptions } from "./process-io-options.js";
 import { descendantsOf } from "./process-tree.js";
 import { signalProcesses } from "./signal-processes.js";
 
 /** Options for {@link runProcess}. */
-export interface RunProcessOptions {
+export interface RunProcessOptions extends ProcessIoOptions {
   /** What it is for, for errors ("run container web"). */
   what: string;
   /** The privilege mode (to kill the process tree on timeout). */
   mode: ContainerPrivilege;
-  /** "pipe" collects stdout/stderr (and streams them to the callbacks); "inherit" hands over the terminal. @default "pipe" */
-  stdio?: "pipe" | "inherit";
-  /** Written to stdin, then closed ("pipe" only). @default stdin is /dev/null */
-  input?: string | Uint8Array;
-  /** Called with stdout text as it arrives. */
-  onStdout?: (text: string) => void;
-  /** Called with stderr text as it arrives. */
-  onStderr?: (text: string) => void;
-  /** Kill the process and everything it started after this many milliseconds. @default no timeout */
-  timeoutMs?: number;
-  /** Aborting kills the process and everything it started. */
-  signal?: AbortSignal;
   /** Called with the PID right after the spawn. */
   onSpawn?: (pid: number) => void;
 }

@@ -1,7 +1,7 @@
 // `nsbook logs NAME`: what a detached container's init and command printed.
 import { containerLogs, getContainer } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
-import { UsageError } from "../usage-error.js";
+import { singleContainerName } from "../single-name.js";
 import { statusText } from "./ps.js";
 
 const USAGE = "nsbook logs NAME";
@@ -11,13 +11,7 @@ export const logsCommand: CliCommand = {
   summary: "print what a detached container's command wrote (stdout and stderr)",
   usage: USAGE,
   async run(args) {
-    if (args.length !== 1 || args[0]?.startsWith("-")) {
-      throw new UsageError(
-        args.length === 0 ? "which container? give its NAME" : "give exactly one NAME",
-        USAGE,
-      );
-    }
-    const name = args[0] as string;
+    const name = singleContainerName(args, USAGE);
     process.stdout.write(await containerLogs(name));
     // How it ended, when its cgroups say more than the log can (an OOM kill leaves no message of its own).
     const exit = await (await getContainer(name)).exitStatus().catch(() => undefined);

@@ -1,7 +1,7 @@
 // `nsbook shell NAME`: an interactive shell inside a running container, on this terminal.
 import { execInContainer } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
-import { UsageError } from "../usage-error.js";
+import { singleContainerName } from "../single-name.js";
 import { exitStatusOf, withTerminalSignalsIgnored } from "./run.js";
 
 const USAGE = "nsbook shell NAME";
@@ -11,13 +11,7 @@ export const shellCommand: CliCommand = {
   summary: "open an interactive shell inside a running container",
   usage: USAGE,
   async run(args) {
-    if (args.length !== 1 || args[0]?.startsWith("-")) {
-      throw new UsageError(
-        args.length === 0 ? "which container? give its NAME" : "give exactly one NAME",
-        USAGE,
-      );
-    }
-    const name = args[0] as string;
+    const name = singleContainerName(args, USAGE);
     if (!process.stdin.isTTY)
       process.stderr.write(`nsbook shell: stdin is not a terminal; reading commands from it\n`);
     // The prompt shows the container's hostname, so it is plain which side of the wall the shell is on.

@@ -114,8 +114,7 @@ function waitForReady(child: ChildProcess, timeoutMs: number, what: string): Pro
     }
     child.stderr?.setEncoding("utf8").on("data", onData);
     // "close", not "exit": it comes after stderr is drained, so a ready line written just before a quick exit is
-    // still seen, and it is not missed when the launcher exited before these listeners were attached (the
-    // unread pipe holds it back until the data listener above reads it).
+    // still seen. The caller attaches these listeners right after the spawn, before the child can be reaped.
     child.on("close", onExit);
     child.on("error", onError);
   });
@@ -201,12 +200,17 @@ export async function launchDetached(options: StartOptions = {}): Promise<Contai
     await createResources(state);
     child = spawnDetached(state, plan);
     trackExit(state, child);
+    // Listen for the ready line (or the end) before awaiting anything else: a container that fails at once
+    // can exit and close its stderr while we write the state, and a "close" emitted before the listener is
+    // attached is never seen again (the start would then wait for its whole timeout).
+    const ready = waitForReady(child, options.startTimeoutMs ?? 10_000, what);
+    ready.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     const spawned = child.pid === undefined ? undefined : await identifyProcess(child.pid);
     if (spawned) {
       state.spawned = spawned;
       await writeState(state);
     }
-    await waitForReady(child, options.startTimeoutMs ?? 10_000, what);
+    await ready;
     if (!spawned) throw new Error("the launcher process vanished");
     const located = await locateProcesses(state, spawned);
     if (located) {

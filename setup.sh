@@ -18,6 +18,10 @@ the default root filesystem, and `nsbook` on PATH.
   --no-pdf                    skip chromium-headless-shell and poppler-utils (PDF handouts)
   --with-v2-vm                also install qemu, for the cgroup v2 VM tests of nsbook's developers
   --relink                    point /usr/local/bin/nsbook here even if it points to another checkout
+  --kernel-root=ask|yes|no    for a user who is not root: let the course's Jupyter kernel (and the nsbook
+                              command) run as root through one sudo rule for you. ask (default): say what
+                              it grants and ask, on a terminal. Also NSBOOK_KERNEL_ROOT.
+                              See scripts/kernel-access.sh.
   -h, --help                  this help
 EOF
 }
@@ -30,6 +34,7 @@ for arg in "$@"; do
   --no-pdf) WITH_PDF=no ;;
   --with-v2-vm) WITH_V2_VM=yes ;;
   --relink) RELINK=yes ;;
+  --kernel-root=*) export NSBOOK_KERNEL_ROOT=${arg#--kernel-root=} ;;
   -h | --help)
     usage
     exit 0
@@ -96,6 +101,7 @@ fi
 ensure_node_modules
 ensure_build
 ensure_kernelspec
+ensure_kernel_access
 ensure_default_rootfs
 ensure_escape_tool
 ensure_nsbook_on_path

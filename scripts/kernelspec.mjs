@@ -15,17 +15,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The kernelspec's kernel.json for a project at `projectRoot`. */
 export function kernelSpecFor(projectRoot) {
   return {
-    argv: [
-      join(projectRoot, "node_modules", ".bin", "tslab"),
-      "kernel",
-      "--config-path",
-      "{connection_file}",
-    ],
+    // bin/nsbook-kernel starts tslab as root through the course's sudo rule when the user has it (see
+    // scripts/kernel-access.sh), as the user (rootless) otherwise, and cleans up after the kernel however it ends.
+    argv: [join(projectRoot, "bin", "nsbook-kernel"), "{connection_file}"],
     display_name: "nsbook (TypeScript)",
     language: "typescript",
-    // Node 22.12+ prints an ExperimentalWarning into the cell when execa (ESM-only) is loaded through
-    // require(esm). Node 20.19+ accepts the flag too.
-    env: { NODE_OPTIONS: "--disable-warning=ExperimentalWarning" },
+    // Jupyter interrupts by sending SIGINT to the kernel's process group; sudo relays it to a root kernel.
+    interrupt_mode: "signal",
     metadata: { nsbook: { generatedBy: "scripts/kernelspec.mjs" } },
   };
 }

@@ -20,8 +20,50 @@ ensure_kernelspec() {
   fi
 }
 
-# The offline busybox root filesystem (`nsbook rootfs default` is idempotent), as the invoking user: root
-# keeps it in /var/lib/nsbook, a user in ~/.local/share/nsbook.
+# Who the course's Jupyter kernel runs as. Jupyter runs as the learner; the kernel needs root. For a user who
+# is not root, scripts/kernel-access.sh installs one sudo rule for one root-owned program (it says exactly what,
+# and asks): bin/nsbook-kernel then starts the kernel through `sudo -n`. Without it the kernel runs rootless.
+ensure_kernel_access() {
+  local user=${INVOKING_USER:-$(id -un)} mode=${NSBOOK_KERNEL_ROOT:-ask}
+  case $mode in ask | yes | no) ;; *) NSBOOK_DIE_CODE=2 die "--kernel-root=$mode: expected ask, yes or no" ;; esac
+  if [[ $user == root ]]; then
+    say "kernel: runs as root (you run Jupyter as root)"
+    return 0
+  fi
+  local status
+  if status=$(as_user scripts/kernel-access.sh status --user "$user" 2>&1) && [[ $status != *"another checkout"* ]]; then
+    say "kernel: runs as root through the course's sudo rule for $user (already granted)"
+    return 0
+  fi
+  if [[ $mode == no ]]; then
+    say "kernel: runs as $user, rootless (--kernel-root=no); steps 6 and 8 need root"
+    note "kernel: rootless (grant root later: sudo scripts/kernel-access.sh grant --user $user)"
+    return 0
+  fi
+  if [[ $mode == ask ]]; then
+    if [[ ! -t 0 ]]; then
+      say "kernel: runs as $user, rootless: no terminal to ask whether it may run as root"
+      note "kernel: rootless (to run it as root: ./setup.sh --kernel-root=yes, or sudo scripts/kernel-access.sh grant --user $user)"
+      return 0
+    fi
+    echo
+    scripts/kernel-access.sh explain --user "$user"
+    local answer
+    read -r -p "[setup] Grant this? (sudo asks for your password once) [y/N] " answer
+    if [[ $answer != [yY]* ]]; then
+      say "kernel: runs as $user, rootless (not granted); steps 6 and 8 need root"
+      note "kernel: rootless (to run it as root later: ./setup.sh --kernel-root=yes)"
+      return 0
+    fi
+  fi
+  can_be_root || die "--kernel-root: needs sudo on a terminal (or run: sudo scripts/kernel-access.sh grant --user $user --yes)"
+  as_root scripts/kernel-access.sh grant --user "$user" --yes >/dev/null || die "granting the kernel's sudo rule failed (see above)"
+  say "kernel: runs as root through the course's sudo rule for $user (granted: /etc/sudoers.d/nsbook-$user)"
+  CHANGED+=("sudo rule for the kernel")
+}
+
+# The offline busybox root filesystem (`nsbook rootfs default` is idempotent), where the kernel will look:
+# /var/lib/nsbook for root (nsbook runs itself as root through the kernel's rule), ~/.local/share/nsbook rootless.
 ensure_default_rootfs() {
   if [[ ! -f dist/cli/commands/rootfs.js ]]; then
     warn "rootfs: this build has no \`nsbook rootfs\` command yet: the default root filesystem is not prepared"

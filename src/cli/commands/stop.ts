@@ -4,29 +4,39 @@ import { stopAllContainers, stopContainer, validateContainerName } from "../../l
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
 
-const USAGE = "nsbook stop [--time SECONDS] NAME... | nsbook stop [--time SECONDS] --all";
+const USAGE =
+  "nsbook stop [--time SECONDS] NAME... | nsbook stop [--time SECONDS] --all | nsbook stop [--time SECONDS] --owner OWNER";
 
 export const stopCommand: CliCommand = {
   name: "stop",
   summary:
-    "stop containers (SIGTERM, then SIGKILL) and remove their state and resources; --all for every one",
+    "stop containers (SIGTERM, then SIGKILL) and remove their state and resources; --all for every one, --owner for a kernel's",
   usage: USAGE,
   async run(args) {
-    let parsed: { values: { all?: boolean; time?: string }; positionals: string[] };
+    let parsed: { values: { all?: boolean; time?: string; owner?: string }; positionals: string[] };
     try {
       parsed = parseArgs({
         args,
         allowPositionals: true,
         strict: true,
-        options: { all: { type: "boolean", short: "a" }, time: { type: "string", short: "t" } },
+        options: {
+          all: { type: "boolean", short: "a" },
+          time: { type: "string", short: "t" },
+          owner: { type: "string" },
+        },
       });
     } catch (e) {
       throw new UsageError((e as Error).message, USAGE);
     }
     const { values, positionals } = parsed;
-    if (values.all && positionals.length > 0) throw new UsageError("give NAMEs or --all, not both", USAGE);
-    if (!values.all && positionals.length === 0)
-      throw new UsageError("which containers? give NAMEs or --all", USAGE);
+    const ways = [values.all, values.owner !== undefined, positionals.length > 0].filter(Boolean).length;
+    if (ways > 1) throw new UsageError("give NAMEs, --all or --owner, only one of them", USAGE);
+    if (ways === 0) throw new UsageError("which containers? give NAMEs, --all or --owner", USAGE);
+    if (values.owner !== undefined && !/^[\w.-]{1,80}$/.test(values.owner))
+      throw new UsageError(
+        `--owner ${JSON.stringify(values.owner)}: expected an owner as \`nsbook ps\` shows it`,
+        USAGE,
+      );
     let timeoutMs: number | undefined;
     if (values.time !== undefined) {
       const seconds = Number(values.time);
@@ -35,8 +45,11 @@ export const stopCommand: CliCommand = {
       }
       timeoutMs = seconds * 1000;
     }
-    if (values.all) {
-      const report = await stopAllContainers({ timeoutMs });
+    if (values.all || values.owner !== undefined) {
+      const report = await stopAllContainers({
+        timeoutMs,
+        ...(values.owner !== undefined ? { owner: values.owner } : {}),
+      });
       const n = report.removed.length;
       process.stdout.write(
         `removed ${n} container${n === 1 ? "" : "s"}${n > 0 ? `: ${report.removed.join(" ")}` : ""}\n`,

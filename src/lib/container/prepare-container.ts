@@ -112,6 +112,7 @@ export async function claimContainer(plan: ContainerPlan, kind: ContainerKind): 
     createdAt: new Date().toISOString(),
     phase: kind === "one-shot" ? "running" : "creating",
     launcher: launcher ?? { pid: process.pid, startTime: 0 },
+    ...(process.env.NSBOOK_OWNER ? { owner: process.env.NSBOOK_OWNER } : {}),
     logPath: logFilePath(spec.name),
     cgroupProcsFiles: [],
     resources: [],

@@ -10,7 +10,7 @@ import { privilegeForCleanup } from "./privilege-mode.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { signalProcesses } from "./process/signal-processes.js";
 import { waitUntilGone } from "./process/wait-until-gone.js";
-import { listContainerNames } from "./state/state-store.js";
+import { listContainerNames, readStoredState } from "./state/state-store.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options for {@link stopAllContainers}. */
@@ -22,6 +22,22 @@ export interface StopAllOptions {
    * sweep none. @default {} (every "nsbook-*" cgroup below this process's cgroups without processes, older than 5 s)
    */
   staleCgroups?: RemoveStaleCgroupsOptions | false;
+  /**
+   * Only the containers whose state names this owner (NSBOOK_OWNER when they were created, e.g. a Jupyter
+   * kernel's "kernel-<id>-<pid>"). Unowned leftovers - stray processes, unrecorded cgroups - are then left to a
+   * plain `stop --all`, since nothing says whose they are. @default every container
+   */
+  owner?: string;
+}
+
+/** The containers `owner` created (their state says so), or every container when no owner is given. */
+async function containersOf(owner: string | undefined): Promise<string[]> {
+  const names = await listContainerNames();
+  if (owner === undefined) return names;
+  const owned = await Promise.all(
+    names.map(async (name) => ((await readStoredState(name))?.state?.owner === owner ? name : undefined)),
+  );
+  return owned.filter((n): n is string => n !== undefined);
 }
 
 /** What `stop --all` did, and what it could not undo. */
@@ -55,7 +71,7 @@ export async function stopAllContainers(options: StopAllOptions = {}): Promise<S
     cgroupsBusy: [],
     problems: [],
   };
-  const names = await listContainerNames();
+  const names = await containersOf(options.owner);
   await Promise.all(
     names.map(async (name) => {
       try {
@@ -67,6 +83,11 @@ export async function stopAllContainers(options: StopAllOptions = {}): Promise<S
       }
     }),
   );
+  if (options.owner !== undefined) {
+    report.removed.sort();
+    report.wereRunning.sort();
+    return report;
+  }
   const strays = await findMarkedProcesses(resolve(runDir()));
   if (strays.length > 0) {
     report.strays = strays.map((s) => s.pid);

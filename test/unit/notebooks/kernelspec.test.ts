@@ -23,7 +23,7 @@ function writeTimes(projectRoot: string, times: number): { changed: boolean; pat
 }
 
 describe("kernelspec.mjs", () => {
-  it("writes kernel.json running the project's own tslab with the connection file", () => {
+  it("writes kernel.json running the project's kernel launcher with the connection file", () => {
     root = mkdtempSync(join(tmpdir(), "nsbook-kernelspec-"));
     const [first] = writeTimes(root, 1);
     expect(first).toEqual({
@@ -32,10 +32,10 @@ describe("kernelspec.mjs", () => {
     });
     const spec = JSON.parse(readFileSync(first?.path as string, "utf8"));
     expect(spec).toMatchObject({
-      argv: [join(root, "node_modules", ".bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+      argv: [join(root, "bin", "nsbook-kernel"), "{connection_file}"],
       display_name: "nsbook (TypeScript)",
       language: "typescript",
-      env: { NODE_OPTIONS: "--disable-warning=ExperimentalWarning" },
+      interrupt_mode: "signal",
     });
   });
 
@@ -49,7 +49,9 @@ describe("kernelspec.mjs", () => {
     expect(out).toMatch(/^kernelspec: (up to date|written .*kernel\.json)\n$/);
   });
 
-  it("uses a NODE_OPTIONS flag this Node accepts", () => {
+  it("starts the kernel with a NODE_OPTIONS flag this Node accepts (scripts/kernel/run-kernel.sh)", () => {
+    const launcher = readFileSync(join(PROJECT_ROOT, "scripts", "kernel", "run-kernel.sh"), "utf8");
+    expect(launcher).toContain("export NODE_OPTIONS=--disable-warning=ExperimentalWarning");
     const out = execFileSync(process.execPath, ["-e", "console.log('ok')"], {
       encoding: "utf8",
       env: { ...process.env, NODE_OPTIONS: "--disable-warning=ExperimentalWarning" },

@@ -53,6 +53,11 @@ export interface ContainerState {
   phase: ContainerPhase;
   /** The process that created the container (a CLI, a notebook kernel). */
   launcher: ProcessIdentity;
+  /**
+   * Who the container belongs to, from NSBOOK_OWNER when it was created: "kernel-<id>-<pid>" for a Jupyter
+   * kernel (scripts/kernel/run-kernel.sh), whose reaper runs `nsbook stop --owner` once the kernel is gone.
+   */
+  owner?: string;
   /** The process nsbook spawned (unshare itself, or sudo / setpriv in front of it). */
   spawned?: ProcessIdentity;
   /** unshare: it created the namespaces and waits for the init; killing it kills the init (--kill-child). */

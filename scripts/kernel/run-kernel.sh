@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the tslab kernel for one Jupyter connection file as whoever runs this script - root (through the
+# course's sudo rule, or under a root Jupyter) or the learner (rootless) - so that nothing it starts outlives it.
+#
+#   - NSBOOK_OWNER names this kernel; every container it starts records it (state.json "owner").
+#   - A reaper, in a session of its own (so Jupyter's signals to the kernel's process group miss it), reads a
+#     pipe whose write end only the kernel holds. However the kernel ends - shutdown, restart, a crash, SIGKILL
+#     of it or of the sudo in front of it - the pipe closes and the reaper runs `nsbook stop --owner <it>`.
+#   - The kernel dies with its parent (sudo, or Jupyter itself): setpriv --pdeathsig KILL.
+#   - On a systemd host a root kernel runs in a transient scope with Delegate=yes, nsbook-<owner>.scope:
+#     systemd hands that cgroup subtree to it, and nsbook creates the containers' cgroups there. nsbook never
+#     writes to the cgroups of a login session or a slice, which systemd owns (see cgroups/detect/place-v2.ts).
+set -euo pipefail
+checkout=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+node=${NSBOOK_NODE:-$(command -v node)}
+[[ $# -eq 1 ]] || { echo "usage: run-kernel.sh CONNECTION_FILE" >&2; exit 2; }
+connection_file=$1
+
+# Jupyter names the file kernel-<uuid>.json and keeps it across restarts: the PID makes the owner unique.
+id=$(basename "$connection_file" .json)
+id=${id#kernel-}
+id=${id//[^A-Za-z0-9]/}
+owner="kernel-${id:0:8}-$$"
+export NSBOOK_OWNER=$owner
+# Node 22.12+ prints an ExperimentalWarning into the cell when execa (ESM-only) is loaded through require(esm).
+export NODE_OPTIONS=--disable-warning=ExperimentalWarning
+
+# shellcheck disable=SC2016 # "$@" is the inner shell's
+exec {reaper_pipe}> >(exec setsid sh -c 'cat >/dev/null; exec "$@"' reaper \
+  "$node" "$checkout/dist/cli/main.js" stop --owner "$owner" --time 0 >/dev/null 2>&1)
+
+kernel=("$node" "$checkout/node_modules/tslab/bin/tslab" kernel --config-path "$connection_file")
+kernel=(setpriv --pdeathsig KILL -- "${kernel[@]}")
+if [[ $EUID -eq 0 && -d /run/systemd/system ]] && command -v systemd-run >/dev/null; then
+  # systemd-run --scope puts itself into the new scope and then execs the command: same PID, same parent.
+  kernel=(systemd-run --scope --quiet --collect -p Delegate=yes --unit "nsbook-$owner"
+    --description "nsbook Jupyter kernel $owner (uid ${SUDO_UID:-0})" -- "${kernel[@]}")
+fi
+exec "${kernel[@]}"

@@ -27,7 +27,8 @@ import {
   needPdfinfo,
   pdfinfo,
 } from "../integration/handouts/handout-tools.js";
-import { all, describeWhen, needPath, needRoot } from "../support/requirements.js";
+import { all, describeWhen, needPath } from "../support/requirements.js";
+import { needRootKernel } from "./support/jupyter.js";
 
 const ROOT = resolve(__dirname, "..", "..");
 const EN = join(ROOT, "notebooks", "en");
@@ -54,8 +55,8 @@ function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr:
 
 describeWhen(
   all(
-    // The course notebooks create namespaces and cgroups: as root, like the notebook tests.
-    needRoot(),
+    // The course notebooks create namespaces and cgroups: with a root kernel, like the notebook tests.
+    needRootKernel(),
     needJupyterPython(),
     needChromium(),
     needPdfinfo(),

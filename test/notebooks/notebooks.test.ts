@@ -4,16 +4,22 @@
 import { basename, dirname } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { committedNotebooks } from "../../scripts/notebooks/paths.js";
-import { all, describeWhen, needRoot } from "../support/requirements.js";
+import { all, describeWhen } from "../support/requirements.js";
 import { NOTEBOOK_EXPECTATIONS } from "./expectations.js";
 import { analyzeRun, problemsOf } from "./support/analyze.js";
-import { executeNotebook, needBuild, needKernelspec, needNbconvert } from "./support/jupyter.js";
+import {
+  executeNotebook,
+  needBuild,
+  needKernelspec,
+  needNbconvert,
+  needRootKernel,
+} from "./support/jupyter.js";
 import { newLeftovers, nsbookLeftovers } from "./support/leftovers.js";
 
 const timings: string[] = [];
 
 describeWhen(
-  all(needRoot(), needNbconvert(), needKernelspec(), needBuild()),
+  all(needRootKernel(), needNbconvert(), needKernelspec(), needBuild()),
   "notebooks executed under the tslab kernel",
   () => {
     afterAll(() => {

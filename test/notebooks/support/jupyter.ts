@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type Notebook, parseNotebook } from "../../../scripts/notebooks/notebook-json.js";
 import { PROJECT_ROOT } from "../../../scripts/notebooks/paths.js";
+import { passwordlessRoot } from "../../../src/lib/privilege/index.js";
 import { needPath, type Requirement } from "../../support/requirements.js";
 
 /** Where Jupyter finds the project's kernelspec (written by scripts/kernelspec.mjs). */
@@ -65,6 +66,21 @@ export function needKernelspec(): Requirement {
     join(JUPYTER_PATH, "kernels", KERNEL_NAME, "kernel.json"),
     "run `node scripts/kernelspec.mjs`",
   );
+}
+
+/**
+ * The course kernel will run as root: the tests run as root, or as a learner whose kernel bin/nsbook-kernel starts
+ * through the course's sudo rule (or passwordless sudo) - the same choice it makes.
+ */
+export function needRootKernel(): Requirement {
+  if (process.getuid?.() === 0) return { ok: true, reason: "" };
+  const ok = passwordlessRoot(join(PROJECT_ROOT, "dist", "cli", "main.js")) !== undefined;
+  return {
+    ok,
+    reason: ok
+      ? ""
+      : "needs a root Jupyter kernel: run the tests as root, or grant this user the course's sudo rule (sudo scripts/kernel-access.sh grant --user $USER)",
+  };
 }
 
 /** The library has been compiled (notebooks import dist/). */

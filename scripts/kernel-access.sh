@@ -9,7 +9,7 @@
 #
 # What grant installs, for user NAME and this checkout:
 #   /usr/local/libexec/nsbook/root-for-NAME   root-owned; runs this checkout's kernel or nsbook command as root
-#   /etc/sudoers.d/nsbook-NAME                "NAME ALL=(root) NOPASSWD: <that program>", checked with visudo
+#   /etc/sudoers.d/zz-nsbook-NAME             "NAME ALL=(root) NOPASSWD: <that program>", checked with visudo
 # Why: Jupyter runs as the learner and cannot answer a password prompt, while namespaces, mounts and cgroups
 # need root. The original course ran each step with `sudo ./stepN.sh`; this is that, once, for the kernel.
 set -euo pipefail
@@ -36,8 +36,9 @@ done
 id "$user" >/dev/null 2>&1 || die "no user named \"$user\""
 [[ $user != root ]] || die "root needs no rule: a root Jupyter runs a root kernel already"
 helper=$(nsbook_root_helper "$user")
-# sudo skips files in sudoers.d whose names contain a dot.
-rule=/etc/sudoers.d/nsbook-${user//./_}
+# sudo reads sudoers.d in lexical order and the last rule that matches wins: "zz-" keeps a drop-in that gives
+# the user sudo with a password (cloud images, WSL set-ups) from overriding NOPASSWD. It skips names with a dot.
+rule=/etc/sudoers.d/zz-nsbook-${user//./_}
 
 explain() {
   cat <<TEXT

@@ -3,9 +3,10 @@
 # course's sudo rule, or under a root Jupyter) or the learner (rootless) - so that nothing it starts outlives it.
 #
 #   - NSBOOK_OWNER names this kernel; every container it starts records it (state.json "owner").
-#   - A reaper, in a session of its own (so Jupyter's signals to the kernel's process group miss it), reads a
-#     pipe whose write end only the kernel holds. However the kernel ends - shutdown, restart, a crash, SIGKILL
-#     of it or of the sudo in front of it - the pipe closes and the reaper runs `nsbook stop --owner <it>`.
+#   - A reaper (reaper.sh), in a session of its own so that Jupyter's signals to the kernel's process group miss
+#     it, reads a pipe whose write end only the kernel holds. However the kernel ends - shutdown, restart, a
+#     crash, SIGKILL of it or of the sudo in front of it - the pipe closes and the reaper runs
+#     `nsbook stop --owner <it>`. It also ends the kernel if Jupyter (JUPYTER_PID) dies without shutting it down.
 #   - The kernel dies with its parent (sudo, or Jupyter itself): setpriv --pdeathsig KILL.
 #   - On a systemd host a root kernel runs in a transient scope with Delegate=yes, nsbook-<owner>.scope:
 #     systemd hands that cgroup subtree to it, and nsbook creates the containers' cgroups there. nsbook never
@@ -13,8 +14,9 @@
 set -euo pipefail
 checkout=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 node=${NSBOOK_NODE:-$(command -v node)}
-[[ $# -eq 1 ]] || { echo "usage: run-kernel.sh CONNECTION_FILE" >&2; exit 2; }
-connection_file=$1
+[[ $# -eq 1 || $# -eq 2 ]] || { echo "usage: run-kernel.sh CONNECTION_FILE [JUPYTER_PID]" >&2; exit 2; }
+connection_file=$1 jupyter_pid=${2:-}
+[[ $jupyter_pid =~ ^[0-9]*$ ]] || { echo "run-kernel.sh: JUPYTER_PID must be a number" >&2; exit 2; }
 
 # Jupyter names the file kernel-<uuid>.json and keeps it across restarts: the PID makes the owner unique.
 id=$(basename "$connection_file" .json)
@@ -25,9 +27,8 @@ export NSBOOK_OWNER=$owner
 # Node 22.12+ prints an ExperimentalWarning into the cell when execa (ESM-only) is loaded through require(esm).
 export NODE_OPTIONS=--disable-warning=ExperimentalWarning
 
-# shellcheck disable=SC2016 # "$@" is the inner shell's
-exec {reaper_pipe}> >(exec setsid sh -c 'cat >/dev/null; exec "$@"' reaper \
-  "$node" "$checkout/dist/cli/main.js" stop --owner "$owner" --time 0 >/dev/null 2>&1)
+exec {reaper_pipe}> >(exec setsid "$checkout/scripts/kernel/reaper.sh" "$node" "$checkout/dist/cli/main.js" \
+  "$owner" $$ "$jupyter_pid" >/dev/null 2>&1)
 
 kernel=("$node" "$checkout/node_modules/tslab/bin/tslab" kernel --config-path "$connection_file")
 kernel=(setpriv --pdeathsig KILL -- "${kernel[@]}")

@@ -58,7 +58,7 @@ ensure_kernel_access() {
   fi
   can_be_root || die "--kernel-root: needs sudo on a terminal (or run: sudo scripts/kernel-access.sh grant --user $user --yes)"
   as_root scripts/kernel-access.sh grant --user "$user" --yes >/dev/null || die "granting the kernel's sudo rule failed (see above)"
-  say "kernel: runs as root through the course's sudo rule for $user (granted: /etc/sudoers.d/nsbook-$user)"
+  say "kernel: runs as root through the course's sudo rule for $user (granted: /etc/sudoers.d/zz-nsbook-$user)"
   CHANGED+=("sudo rule for the kernel")
 }
 

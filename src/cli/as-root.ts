@@ -3,7 +3,9 @@
 // password), or by letting sudo ask for the password once on the terminal. Containers, their state (/run/nsbook)
 // and root filesystems (/var/lib/nsbook) are then the same ones the course's root Jupyter kernel uses.
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
+import { isNsbookScope } from "../lib/cgroups/manager/cgroup-name.js";
 import { passwordlessRoot } from "../lib/privilege/index.js";
 
 /** Commands that never need root: they run as the user. */
@@ -26,8 +28,45 @@ export function rootArgv(command: string, args: readonly string[], cliScript: st
   return ["sudo", "--", "env", "NSBOOK_ROOT_VIA=sudo", process.execPath, cliScript, command, ...args];
 }
 
-/** Runs `argv` with this terminal and resolves with its exit status (128 + n when a signal ended it). */
-export function runAsRoot(argv: readonly string[]): Promise<number> {
+/** Commands that may create cgroups for a container, and doctor, which reports what they will be able to do. */
+const NEED_OWN_SCOPE = new Set(["run", "step", "doctor"]);
+
+/**
+ * On a systemd host, the argv that runs `command args` as root inside a transient scope with Delegate=yes, as
+ * runc's and podman's systemd drivers do, or undefined when no scope is needed. systemd owns every other
+ * cgroup there (the login session's scope included); in its own scope nsbook may create the containers' cgroups
+ * (see cgroups/detect/place-v2.ts). A detached container keeps the scope alive until it is stopped.
+ */
+export function scopeArgv(command: string, args: readonly string[], cliScript: string): string[] | undefined {
+  if (process.getuid?.() !== 0 || !NEED_OWN_SCOPE.has(command) || !existsSync("/run/systemd/system"))
+    return undefined;
+  let own = "";
+  try {
+    own = /^0::(.*)$/m.exec(readFileSync("/proc/self/cgroup", "utf8"))?.[1] ?? "";
+  } catch {
+    return undefined;
+  }
+  if (own === "" || own === "/" || isNsbookScope(own)) return undefined;
+  if (spawnSync("systemd-run", ["--version"], { stdio: "ignore" }).status !== 0) return undefined;
+  return [
+    "systemd-run",
+    "--scope",
+    "--quiet",
+    "--collect",
+    "-p",
+    "Delegate=yes",
+    `--unit=nsbook-cli-${process.pid}`,
+    `--description=nsbook ${command}`,
+    "--",
+    process.execPath,
+    cliScript,
+    command,
+    ...args,
+  ];
+}
+
+/** Runs `argv` instead of this command, with this terminal, and resolves with its exit status (128 + n when a signal ended it). */
+export function runInstead(argv: readonly string[]): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(argv[0] as string, argv.slice(1), { stdio: "inherit" });
     // Ctrl-C reaches sudo and nsbook through the terminal; this process waits for them to finish.

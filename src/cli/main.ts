@@ -1,6 +1,6 @@
 // `nsbook`: the shell face of the library. Dispatches to one module per command.
 import { HostCommandError } from "../lib/host/index.js";
-import { rootArgv, runAsRoot } from "./as-root.js";
+import { rootArgv, runInstead, scopeArgv } from "./as-root.js";
 import type { CliCommand } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { UsageError } from "./usage-error.js";
@@ -39,8 +39,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`usage: ${command.usage}\n`);
     return 0;
   }
-  const asRoot = rootArgv(name, rest, __filename);
-  if (asRoot) return runAsRoot(asRoot);
+  const asRoot = rootArgv(name, rest, __filename) ?? scopeArgv(name, rest, __filename);
+  if (asRoot) return runInstead(asRoot);
   try {
     return await command.run(rest);
   } catch (e) {

@@ -71,7 +71,12 @@ export type CgroupProblem =
    */
   | "internal-processes"
   /** v2: the caller is the root cgroup and the controller is not in its cgroup.subtree_control yet. */
-  | "not-enabled";
+  | "not-enabled"
+  /**
+   * v2 on a systemd host: the caller's cgroup belongs to systemd (a login session's scope, a service, a slice),
+   * not to a scope nsbook started with Delegate=yes; nsbook neither creates cgroups there nor moves its processes.
+   */
+  | "systemd-owned";
 
 /** The whole picture of cgroups for the calling process. */
 export interface CgroupDetection {
@@ -87,4 +92,6 @@ export interface CgroupDetection {
   v2CallerIsRoot?: boolean;
   /** True/false when known: the caller is in a cgroup namespace other than PID 1's. */
   inCgroupNamespace?: boolean;
+  /** True when systemd manages this host's cgroups (nsbook then works only in a scope it started: see place-v2.ts). */
+  systemdManaged?: boolean;
 }

@@ -32,6 +32,8 @@ export function classifyPrivilege(facts: PrivilegeFacts): PrivilegeReport {
     usernsWorks,
     restrictions,
     ...(hasSysAdmin !== undefined ? { hasSysAdmin } : {}),
+    ...(facts.rootVia ? { rootVia: facts.rootVia } : {}),
+    ...(facts.sudoUser ? { sudoUser: facts.sudoUser } : {}),
   };
   const active = restrictions.filter((r) => r.active);
   switch (mode) {

@@ -55,6 +55,7 @@ export async function readPrivilegeFacts(options: ReadPrivilegeFactsOptions = {}
     readText("/proc/sys/user/max_user_namespaces"),
     readText("/proc/self/status"),
   ]);
+  const via = process.env.NSBOOK_ROOT_VIA;
   const capEff = status ? /^CapEff:\s*([0-9a-f]+)/m.exec(status)?.[1] : undefined;
   return {
     uid,
@@ -66,5 +67,7 @@ export async function readPrivilegeFacts(options: ReadPrivilegeFactsOptions = {}
       ...(max !== undefined ? { maxUserNamespaces: max } : {}),
     },
     ...(capEff ? { capEff } : {}),
+    ...(uid === 0 && (via === "course-rule" || via === "sudo") ? { rootVia: via } : {}),
+    ...(uid === 0 && process.env.SUDO_USER ? { sudoUser: process.env.SUDO_USER } : {}),
   };
 }

@@ -38,6 +38,10 @@ export interface PrivilegeFacts {
   sysctls: UsernsSysctls;
   /** CapEff from /proc/self/status (hex), to tell a root without CAP_SYS_ADMIN (an unprivileged container). */
   capEff?: string;
+  /** How a learner's nsbook became root (NSBOOK_ROOT_VIA, set by the course's root helper or the CLI's sudo). */
+  rootVia?: "course-rule" | "sudo";
+  /** The learner behind sudo (SUDO_USER), when there is one. */
+  sudoUser?: string;
 }
 
 /** One sysctl that restricts user namespaces, and what to do about it. */
@@ -73,4 +77,7 @@ export interface PrivilegeReport {
   detail: string;
   /** How to get a better mode, when there is one worth suggesting. */
   fix?: string;
+  /** How a learner's nsbook became root, and who the learner is (see {@link PrivilegeFacts}). */
+  rootVia?: "course-rule" | "sudo";
+  sudoUser?: string;
 }

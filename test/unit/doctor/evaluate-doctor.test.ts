@@ -355,6 +355,24 @@ describe("evaluateDoctor: environment, rootfs, tools", () => {
     expect(blocked(r)).toEqual([7]);
   });
 
+  it("says the learner's Jupyter kernel runs rootless without the course's sudo rule, and how to grant it", () => {
+    const kernel = checkOf(evaluateDoctor(rootlessFacts()), "privilege.kernel");
+    expect(kernel).toMatchObject({ status: "warn" });
+    expect(kernel.detail).toMatch(/runs as you \(uid 1001\), rootless.*notebooks 01-11 need root/);
+    expect(kernel.fix).toMatch(/\.\/setup\.sh --kernel-root=yes/);
+  });
+
+  it("says a root doctor reached through the course's rule reports what the learner's root kernel can do", () => {
+    const base = rootFacts();
+    const r = evaluateDoctor(
+      rootFacts({ privilege: { ...base.privilege, rootVia: "course-rule", sudoUser: "learner" } }),
+    );
+    expect(checkOf(r, "privilege.kernel")).toMatchObject({
+      status: "ok",
+      detail: "runs as root through the course's sudo rule for learner: this report is what that kernel can do",
+    });
+  });
+
   it("a tool in /usr/sbin but off a user's PATH is found: nsbook and sudo look there (no false alarm for step 1)", () => {
     const r = evaluateDoctor(
       rootlessFacts({ tools: { ...rootFacts().tools, chroot: { offPath: "/usr/sbin/chroot" } } }),

@@ -24,6 +24,11 @@ export interface CgroupFacts {
   uid: number;
   /** Kernel release (uname -r), used to tailor fixes (WSL2). @default "" */
   kernelRelease?: string;
+  /**
+   * systemd manages this host's cgroups: /run/systemd/system exists (what sd_booted() tests). Then every cgroup
+   * belongs to systemd except the subtree of a unit started with Delegate=yes. @default false
+   */
+  systemdManaged?: boolean;
   /** Inode links of /proc/self/ns/cgroup and /proc/1/ns/cgroup, when readable ("cgroup:[4026531835]"). */
   cgroupNamespace?: { self?: string; init?: string };
 }

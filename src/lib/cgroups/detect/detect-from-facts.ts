@@ -44,5 +44,6 @@ export function detectCgroupsFromFacts(facts: CgroupFacts): CgroupDetection {
     ...(v2?.top ? { v2Controllers: v2.top } : {}),
     ...(v2 ? { v2CallerIsRoot: v2.callerIsRoot } : {}),
     ...(ns !== undefined ? { inCgroupNamespace: ns } : {}),
+    ...(facts.systemdManaged ? { systemdManaged: true } : {}),
   };
 }

@@ -81,10 +81,10 @@ function internalProcesses(x: ProblemContext): Explanation {
   return {
     whyNot: `your cgroup ${x.callerPath} holds processes (this one included) and is not the root cgroup: ${rule}`,
     fix:
-      "start the course as root in a scope delegated to it: `sudo systemd-run --scope -p Delegate=yes " +
-      "--same-dir -- npm run course` (nsbook then moves the scope's processes into nsbook-leaf and puts its " +
-      "containers beside it); without systemd, start the course from a root shell in the root cgroup, which " +
-      "the rule exempts: `sudo sh -c 'echo $$ > /sys/fs/cgroup/cgroup.procs && exec bash'`",
+      "run nsbook as root: `sudo nsbook ...`, and for the course let ./setup.sh grant the kernel root " +
+      "(`./setup.sh --kernel-root=yes`); a root nsbook in a cgroup of its own moves that cgroup's processes into " +
+      "nsbook-leaf and puts its containers beside it. Without systemd you can also start from a root shell in " +
+      "the root cgroup, which the rule exempts: `sudo sh -c 'echo $$ > /sys/fs/cgroup/cgroup.procs && exec bash'`",
   };
 }
 
@@ -128,6 +128,15 @@ const EXPLAIN: Readonly<Record<CgroupProblem, (x: ProblemContext) => Explanation
         }
       : { whyNot: `uid ${x.uid} may not create cgroups in ${x.dir} (owned by root)`, fix: ROOT_FIX },
   "internal-processes": internalProcesses,
+  "systemd-owned": (x) => ({
+    whyNot:
+      `systemd manages this host's cgroups and your cgroup ${x.callerPath} is one of its units (a login ` +
+      "session, a service or a slice), not a scope delegated to nsbook: nsbook creates cgroups, and moves " +
+      "processes, only inside a systemd scope it started with Delegate=yes",
+    fix:
+      "the course's Jupyter kernel and `nsbook run` / `nsbook step` start such a scope themselves (nsbook-*.scope); " +
+      "from code of your own, run it in one: `sudo systemd-run --scope -p Delegate=yes --unit nsbook-mine -- COMMAND`",
+  }),
   "not-enabled": (x) => ({
     whyNot:
       `${x.controller} is not enabled for children of the root cgroup (${x.dir}/cgroup.subtree_control does ` +

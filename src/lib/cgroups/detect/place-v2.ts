@@ -1,6 +1,6 @@
 // Whether a controller served by the v2 hierarchy can be used below the caller's cgroup.
 import { posix } from "node:path";
-import { LEAF_CGROUP_NAME } from "../manager/cgroup-name.js";
+import { isNsbookScope, LEAF_CGROUP_NAME } from "../manager/cgroup-name.js";
 import type { CgroupProblem, ControllerName, ControllerPlacement } from "../types.js";
 import type { CgroupFacts } from "./cgroup-facts.js";
 import { isReadOnlyMount } from "./cgroup-mounts.js";
@@ -109,12 +109,20 @@ export function v2Problems(
   ) {
     problems.push("not-delegated");
   }
+  // On a systemd host only a unit started with Delegate=yes hands its subtree over; nsbook uses its own scope.
+  if (facts.systemdManaged && !state.callerIsRoot && !isNsbookScope(h.callerPath))
+    problems.push("systemd-owned");
   const dir = state.ownDir ?? h.dir;
   const access = facts.dirAccess[dir];
   if (access === "missing") problems.push("missing-dir");
   else if (access === "not-writable" && !problems.includes("read-only")) problems.push("no-permission");
   const enabled = service.kind === "core" || (state.callerSubtree?.includes(service.name) ?? false);
-  if (!enabled && leafNeeded(enabled, state) && !delegatedToUs(dir, h, facts))
+  if (
+    !enabled &&
+    leafNeeded(enabled, state) &&
+    !delegatedToUs(dir, h, facts) &&
+    !problems.includes("systemd-owned")
+  )
     problems.push("internal-processes");
   if (!enabled && state.callerIsRoot && problems.length === 0) problems.push("not-enabled");
   return problems;

@@ -1,7 +1,7 @@
 // The I/O half of cgroup detection: captures from the live host (or a copy of one) what the pure half reads.
 // Synchronous on purpose: a handful of tiny cgroupfs files, and tests must decide at collection time
 // whether cgroups are usable (describeWhen cannot await in a CommonJS test file).
-import { accessSync, constants, readFileSync, readlinkSync } from "node:fs";
+import { accessSync, constants, existsSync, readFileSync, readlinkSync } from "node:fs";
 import { release } from "node:os";
 import { join } from "node:path";
 import type { CgroupFacts, DirAccess } from "./cgroup-facts.js";
@@ -18,6 +18,8 @@ export interface ReadCgroupFactsOptions {
   uid?: number;
   /** Kernel release to report. @default os.release() */
   kernelRelease?: string;
+  /** Whether systemd manages cgroups here. @default /run/systemd/system exists (below the root option) */
+  systemdManaged?: boolean;
 }
 
 function readText(path: string): string | undefined {
@@ -70,6 +72,7 @@ export function readCgroupFactsSync(options: ReadCgroupFactsOptions = {}): Cgrou
     uid: options.uid ?? process.geteuid?.() ?? -1,
     kernelRelease: options.kernelRelease ?? release(),
     cgroupNamespace: { ...(self ? { self } : {}), ...(init ? { init } : {}) },
+    systemdManaged: options.systemdManaged ?? existsSync(at("/run/systemd/system")),
   };
 }
 

@@ -11,6 +11,18 @@ export const CGROUP_PREFIX = "nsbook-";
 export const LEAF_CGROUP_NAME = `${CGROUP_PREFIX}leaf`;
 
 /**
+ * True when the v2 cgroup path `callerPath` (as /proc/self/cgroup names it) is a systemd scope nsbook started with
+ * Delegate=yes - nsbook-<...>.scope, from scripts/kernel/run-kernel.sh or the CLI - or its nsbook-leaf. On a
+ * systemd host these are the only cgroups nsbook may organize: systemd hands a delegated unit's subtree to it.
+ */
+export function isNsbookScope(callerPath: string): boolean {
+  const parts = callerPath.split("/").filter(Boolean);
+  if (parts.at(-1) === LEAF_CGROUP_NAME) parts.pop();
+  const unit = parts.at(-1) ?? "";
+  return unit.startsWith(CGROUP_PREFIX) && unit.endsWith(".scope");
+}
+
+/**
  * The cgroup directory name for container `name` (always prefixed, so containers "web" and "nsbook-web" never
  * share one); throws a user-facing error for a name unfit for a path.
  */

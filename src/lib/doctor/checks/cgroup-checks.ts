@@ -1,4 +1,5 @@
 // The cgroup layout and, per controller, where nsbook would create cgroups and whether it can.
+import { isNsbookScope } from "../../cgroups/manager/cgroup-name.js";
 import type { CgroupDetection, ControllerPlacement } from "../../cgroups/types.js";
 import type { DoctorCheck } from "../types.js";
 import { check } from "./check.js";
@@ -17,6 +18,24 @@ function layoutDetail(d: CgroupDetection): string {
     default:
       return "none: no cgroup filesystem is mounted";
   }
+}
+
+/** Whose cgroups nsbook may organize here: the path this machine takes, in one sentence. */
+function delegationDetail(d: CgroupDetection): string {
+  if (d.systemdManaged) {
+    const here =
+      d.v2CallerPath && isNsbookScope(d.v2CallerPath)
+        ? `this check runs in one, ${d.v2CallerPath}`
+        : `this process is in ${d.v2CallerPath ?? "?"}, which is systemd's`;
+    return (
+      "; systemd manages cgroups: the course's kernel and `nsbook run` each start a scope with Delegate=yes " +
+      `(nsbook-*.scope) and create containers' cgroups only inside it, never in a session or slice (${here})`
+    );
+  }
+  if (d.layout === "none") return "";
+  return d.v2CallerIsRoot === false
+    ? "; no systemd: nsbook creates containers' cgroups below its own cgroup, moving that cgroup's processes into nsbook-leaf on v2"
+    : "; no systemd: nsbook creates containers' cgroups below its own cgroup";
 }
 
 function where(p: ControllerPlacement): string {
@@ -45,7 +64,7 @@ export function cgroupChecks({ cgroups, privilege }: CheckContext): DoctorCheck[
     "cgroups",
     "cgroup layout",
     cgroups.layout === "none" ? "fail" : "info",
-    layoutDetail(cgroups),
+    `${layoutDetail(cgroups)}${delegationDetail(cgroups)}`,
     cgroups.layout === "none" ? "mount cgroup v2: `sudo mount -t cgroup2 none /sys/fs/cgroup`" : undefined,
   );
   return [layout, ...cgroups.controllers.map((p) => controllerCheck(p, privilege.mode === "sudo"))];

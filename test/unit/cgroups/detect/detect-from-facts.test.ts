@@ -147,7 +147,7 @@ describe("pure v2, delegated non-root leaf (cgroup2 VM with QV2_CGROUP, captured
     expect(memory).toMatchObject({ usable: false, problems: ["no-permission", "internal-processes"] });
     expect(memory.leafDir).toBeUndefined();
     expect(memory.whyNot).toMatch(/no-internal-processes rule.*EBUSY.*only in a cgroup delegated to you/);
-    expect(memory.fix).toMatch(/sudo systemd-run --scope -p Delegate=yes --same-dir -- npm run course/);
+    expect(memory.fix).toMatch(/`sudo nsbook \.\.\.`.*`\.\/setup\.sh --kernel-root=yes`/);
     expect(memory.fix).toMatch(/echo \$\$ > \/sys\/fs\/cgroup\/cgroup\.procs/);
   });
 
@@ -167,6 +167,30 @@ describe("pure v2, delegated non-root leaf (cgroup2 VM with QV2_CGROUP, captured
   it("knows the caller is not in the root cgroup (its directory has cgroup.events)", () => {
     expect(detect(facts).v2CallerIsRoot).toBe(false);
   });
+
+  // The same host under systemd: a session's scope is systemd's, a scope nsbook started is nsbook's.
+  const underSystemd = (scope: string): CgroupFacts =>
+    JSON.parse(JSON.stringify({ ...facts, systemdManaged: true }).replaceAll("/user.slice/x.scope", scope));
+
+  it("on a systemd host neither creates cgroups in nor moves processes out of a session's scope", () => {
+    const memory = placement(underSystemd("/user.slice/user-1001.slice/session-3.scope"), "memory");
+    expect(memory).toMatchObject({ usable: false, problems: ["systemd-owned"] });
+    expect(memory.leafDir).toBeUndefined();
+    expect(memory.whyNot).toMatch(/session-3\.scope is one of its units .* only inside a systemd scope it started with Delegate=yes/);
+    expect(memory.fix).toMatch(/sudo systemd-run --scope -p Delegate=yes --unit nsbook-mine/);
+    expect(placement(underSystemd("/user.slice/user-1001.slice/session-3.scope"), "cpuacct").problems).toEqual([
+      "systemd-owned",
+    ]);
+  });
+
+  it("on a systemd host uses the scope nsbook started with Delegate=yes, moving its processes into nsbook-leaf", () => {
+    const scope = "/system.slice/nsbook-kernel-ab12cd34-4242.scope";
+    expect(placement(underSystemd(scope), "memory")).toMatchObject({
+      usable: true,
+      problems: [],
+      leafDir: `/sys/fs/cgroup${scope}/nsbook-leaf`,
+    });
+  });
 });
 
 describe("pure v2, Ubuntu 24.04 ssh session (hand-written)", () => {
@@ -175,7 +199,7 @@ describe("pure v2, Ubuntu 24.04 ssh session (hand-written)", () => {
     expect(memory.usable).toBe(false);
     expect(memory.problems).toEqual(["no-permission", "internal-processes"]);
     expect(memory.fix).toMatch(
-      /sudo nsbook.*; and start the course as root in a scope delegated to it: `sudo systemd-run --scope -p Delegate=yes/,
+      /sudo nsbook.*; and run nsbook as root: `sudo nsbook \.\.\.`, and for the course let \.\/setup\.sh grant the kernel root/,
     );
   });
 

@@ -131,7 +131,7 @@ describe("planCgroups on pure v2", () => {
     const e = refusal(() => planCgroups(notDelegated("pure-v2-delegated-leaf-vm"), "nsbook-web", ["memory"]));
     expect(e.controller).toBe("memory");
     expect(e.message).toMatch(/no-internal-processes/);
-    expect(e.fix).toMatch(/systemd-run --scope -p Delegate=yes/);
+    expect(e.fix).toMatch(/run nsbook as root: `sudo nsbook \.\.\.`/);
     expect(e.message).toContain(`fix: ${e.fix}`);
     expect(e.userFacing).toBe(true);
   });

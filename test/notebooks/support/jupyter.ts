@@ -25,14 +25,19 @@ function works(file: string, args: string[]): boolean {
 
 let cached: string[] | null | undefined;
 
+/** The project's own Python, where ./setup.sh installs JupyterLab with pip (what `npm run course` serves). */
+const VENV_PYTHON = join(PROJECT_ROOT, ".venv", "bin", "python");
+
 /**
- * The command that runs nbconvert: `jupyter nbconvert` when installed that way (pip, JupyterLab), else a
- * Python that has the nbconvert module (Debian's /usr/bin/python3 — a pyenv `python3` may lack it).
+ * The command that runs nbconvert - the same Jupyter `npm run course` uses: the project's .venv (JupyterLab
+ * from pip), else `jupyter nbconvert` on PATH, else a Python that has the nbconvert module (Debian's
+ * /usr/bin/python3 — a pyenv `python3` may lack it).
  */
 export function nbconvertCommand(): string[] | undefined {
   if (cached !== undefined) return cached ?? undefined;
   cached = null;
-  if (works("jupyter-nbconvert", ["--version"])) cached = ["jupyter-nbconvert"];
+  if (works(VENV_PYTHON, ["-c", "import nbconvert, nbclient"])) cached = [VENV_PYTHON, "-m", "nbconvert"];
+  else if (works("jupyter-nbconvert", ["--version"])) cached = ["jupyter-nbconvert"];
   else {
     for (const python of ["/usr/bin/python3", "python3"]) {
       if (works(python, ["-c", "import nbconvert, nbclient"])) {
@@ -46,7 +51,7 @@ export function nbconvertCommand(): string[] | undefined {
 
 /** A Python with jupyter_client (for driving a kernel directly), if any. */
 export function pythonWithJupyterClient(): string | undefined {
-  return ["/usr/bin/python3", "python3"].find((p) => works(p, ["-c", "import jupyter_client"]));
+  return [VENV_PYTHON, "/usr/bin/python3", "python3"].find((p) => works(p, ["-c", "import jupyter_client"]));
 }
 
 /** nbconvert can be run. */

@@ -29,7 +29,7 @@ read -r -a modes <<<"${modes[*]}"
 # worker thread, see test/v2vm/vitest.config.ts) reads as what it is.
 judge() { # $1 mode, $2 exit code, $3 output file
   local summary
-  summary=$(sed 's/\x1b\[[0-9;]*m//g' "$3" | grep -E '^ +Tests +[0-9]' | tail -n 1)
+  summary=$(sed 's/\x1b\[[0-9;]*m//g' "$3" | grep -E '^ +Tests +[0-9]' | tail -n 1 | sed 's/^ *//')
   if [[ $2 != 0 || -z $summary || $summary == *failed* ]]; then
     echo "[test-v2] $1: FAILED (exit $2; ${summary:-no vitest summary})"
     return 1

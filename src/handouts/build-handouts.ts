@@ -48,6 +48,8 @@ export interface HandoutResult {
   failures: CellFailure[];
   /** Why execution gave up on the whole notebook (cell timeout, dead kernel); no handout then. */
   runError?: string;
+  /** The kernel did not start the first time (Jupyter's start-up race) and the notebook ran again: why. */
+  kernelRetried?: string;
   /** Why nbconvert could not export the executed notebook to HTML. */
   htmlError?: string;
   /** Why printing the PDF failed. */
@@ -98,6 +100,7 @@ async function makeHandout(
     python: string;
     chromium?: string;
     emitCell: (cell: number, cells: number) => void;
+    emitNote: (message: string) => void;
     outDir: string;
     workDir: string;
     options: HandoutsOptions;
@@ -126,8 +129,14 @@ async function makeHandout(
     cellTimeoutSec: ctx.options.cellTimeoutSec,
     onCell: ctx.emitCell,
     signal: ctx.options.signal,
+    onKernelRetry: (firstFailure) =>
+      ctx.emitNote(
+        `the kernel for ${relative(n, "ipynb")} did not start (Jupyter's start-up race: a port it was ` +
+          `given was taken before it could bind it); running the notebook once more. The first try ended with:\n${firstFailure}`,
+      ),
   });
   result.runMs = executed.durationMs;
+  if (executed.kernelRetried !== undefined) result.kernelRetried = executed.kernelRetried;
   if (!executed.ok) {
     result.runError = executed.reason;
     return result;
@@ -271,6 +280,7 @@ export async function buildHandouts(options: HandoutsOptions = {}): Promise<Hand
         python,
         chromium,
         emitCell,
+        emitNote: (message) => emit({ type: "note", message }),
         outDir,
         workDir,
         options,

@@ -54,6 +54,11 @@ export {
   pythonCandidates,
 } from "./jupyter-tools.js";
 export {
+  isKernelStartFailure,
+  KERNEL_START_FAILED,
+  retryIfKernelDidNotStart,
+} from "./kernel-start-race.js";
+export {
   type Notebook,
   type NotebookCell,
   type NotebookOutput,

@@ -6,6 +6,7 @@ import { runHost } from "../lib/host/index.js";
 import { EXECUTE_NOTEBOOK_PY } from "./assets/execute-notebook-py.js";
 import { executionFailureSummary, parseCellProgress } from "./execution-failure.js";
 import { jupyterEnv, KERNEL_NAME } from "./jupyter-tools.js";
+import { retryIfKernelDidNotStart } from "./kernel-start-race.js";
 import { type Notebook, parseNotebook } from "./notebook-json.js";
 import { tagRemovalArgs } from "./removal-tags.js";
 
@@ -27,13 +28,22 @@ export interface ExecuteNotebookOptions {
   onCell?: (cell: number, cells: number) => void;
   /** Aborting stops the run; the kernel is shut down. */
   signal?: AbortSignal;
+  /**
+   * Called when the kernel did not start (Jupyter's start-up race, see KERNEL_START_FAILED) and the notebook
+   * is about to be run once more, with the end of the first run's log.
+   */
+  onKernelRetry?: (firstFailure: string) => void;
 }
 
 /** How executing a notebook went. */
-export type ExecuteOutcome =
+export type ExecuteOutcome = (
   | { ok: true; notebook: Notebook; executedPath: string; durationMs: number }
   /** Execution gave up (cell timeout, dead kernel, interrupt): no executed copy; `reason` is the log's end. */
-  | { ok: false; reason: string; durationMs: number };
+  | { ok: false; reason: string; durationMs: number }
+) & {
+  /** Set when the kernel did not start the first time and the notebook was run again: that first failure. */
+  kernelRetried?: string;
+};
 
 function lineSplitter(onLine: (line: string) => void): (text: string) => void {
   let rest = "";
@@ -47,9 +57,27 @@ function lineSplitter(onLine: (line: string) => void): (text: string) => void {
 /**
  * Runs every cell of the notebook under the nsbook kernel, in the notebook's own folder (its imports are
  * relative to it). Errors in cells do not stop the run (tslab reports them as stderr text anyway, which
- * the caller reads from the executed copy); a cell timeout or a dead kernel does.
+ * the caller reads from the executed copy); a cell timeout or a dead kernel does. A kernel that never
+ * started (Jupyter's start-up race) gets one more try, announced through `onKernelRetry`; nothing else does.
  */
 export async function executeNotebook(options: ExecuteNotebookOptions): Promise<ExecuteOutcome> {
+  let firstFailure: string | undefined;
+  const outcome = await retryIfKernelDidNotStart(
+    () => executeNotebookOnce(options),
+    (attempt) => (attempt.ok ? undefined : attempt.log),
+    (log) => {
+      firstFailure = executionFailureSummary(log) || log.slice(-600);
+      options.onKernelRetry?.(firstFailure);
+    },
+  );
+  const { log: _log, ...result } = outcome;
+  return firstFailure === undefined ? result : { ...result, kernelRetried: firstFailure };
+}
+
+/** One run, with the whole log of a failed one (for the start-up race test). */
+async function executeNotebookOnce(
+  options: ExecuteNotebookOptions,
+): Promise<ExecuteOutcome & { log?: string }> {
   const name = basename(options.notebookPath, ".ipynb");
   const executedPath = join(options.outputDir, `${name}.ipynb`);
   const onCell = options.onCell;
@@ -83,7 +111,12 @@ export async function executeNotebook(options: ExecuteNotebookOptions): Promise<
       ? `execution was killed by ${r.signal}`
       : `execution ended with exit code ${r.exitCode}`;
     const summary = executionFailureSummary(r.stderr);
-    return { ok: false, reason: summary ? `${why}:\n${summary}` : why, durationMs: r.durationMs };
+    return {
+      ok: false,
+      reason: summary ? `${why}:\n${summary}` : why,
+      durationMs: r.durationMs,
+      log: r.stderr,
+    };
   }
   const notebook = parseNotebook(
     readFileSync(executedPath, "utf8"),

@@ -104,7 +104,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "peak memory stayed within the limit",
       "the memory chart was redrawn while the hog ran",
       "yes | head -c 200m | tail is not killed: tail keeps only its last 10 lines",
-      "head -c 200m /dev/zero | tail is killed at the limit",
+      "tail /dev/zero is killed at the limit: SIGKILL, one OOM kill",
       "the busy loop used about as much CPU as the quota allows",
       "the kernel throttled the busy loop",
       "the CPU chart was redrawn while the loop ran",

@@ -1,6 +1,6 @@
 // The cgroup integration tests on a real cgroup v2 kernel (scripts/test-v2.sh runs this inside
-// ../shared/tools/cgroup2-vm). Node runs 15-25x slower under qemu's TCG there, so: one file, one thread, no
-// per-file isolation, long timeouts.
+// ../shared/tools/cgroup2-vm). Node runs 15-25x slower under qemu's TCG there, so: one worker process for
+// all files, no per-file isolation, long timeouts.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -9,8 +9,11 @@ export default defineConfig({
     // The cgroup integration tests, the same files as on the host: limits, containers with limits, stats.
     include: ["test/integration/cgroups/**/*.test.ts"],
     reporters: ["default"],
-    pool: "threads",
-    poolOptions: { threads: { singleThread: true, isolate: false } },
+    // A child process, not a worker thread: the stats test draws its PNG with node-canvas, whose native addon
+    // crashes the whole process (SIGSEGV, exit 139) when a worker thread that loaded it is torn down, after
+    // every test has passed. Seen with vitest's threads pool and with a bare worker_threads Worker alike.
+    pool: "forks",
+    poolOptions: { forks: { singleFork: true, isolate: false } },
     isolate: false,
     fileParallelism: false,
     testTimeout: 600_000,

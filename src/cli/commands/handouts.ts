@@ -56,6 +56,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 /** The end of a progress line: "ok (run 8.1 s, html 1.2 s, pdf 0.9 s, 4 pages)". */
 export function resultSummary(r: HandoutResult): string {
   const parts = [`run ${seconds(r.runMs)}`];
+  if (r.kernelRetried !== undefined) parts.push("run twice: the kernel did not start the first time");
   if (r.htmlPath) parts.push(`html ${seconds(r.htmlMs)}`);
   if (r.pdfPath)
     parts.push(`pdf ${seconds(r.pdfMs)}${r.pages ? `, ${r.pages} page${r.pages === 1 ? "" : "s"}` : ""}`);

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type Notebook, parseNotebook } from "../../../scripts/notebooks/notebook-json.js";
 import { PROJECT_ROOT } from "../../../scripts/notebooks/paths.js";
+import { retryIfKernelDidNotStart } from "../../../src/handouts/kernel-start-race.js";
 import { passwordlessRoot } from "../../../src/lib/privilege/index.js";
 import { needPath, type Requirement } from "../../support/requirements.js";
 
@@ -111,30 +112,25 @@ export interface ExecutedNotebook {
   log: string;
 }
 
-// The kernel never came up: jupyter_client picks free ports before the kernel binds them, and another
-// process can take one in between (zeromq then fails the bind and tslab dies). That is Jupyter's start-up
-// race, not the notebook's failure, so it earns one more try; any failure of the notebook itself does not.
-const KERNEL_START_FAILED = /Kernel didn't respond in \d+ seconds|Kernel died before replying to kernel_info/;
-
 /**
  * Executes the notebook at `path` under the nsbook kernel, in the notebook's folder, and returns the
  * executed copy (the file itself is not changed). Cells keep running after a failing one
  * (`--allow-errors`), so the caller sees every problem; tslab reports failures as stderr text.
- * A kernel that fails to start at all is started once more, and the first failure is printed.
+ * A kernel that fails to start at all (Jupyter's start-up race, the same test as `nsbook handouts`) is
+ * started once more, and the first failure is printed; a failure of the notebook itself is not retried.
  */
-export async function executeNotebook(
+export function executeNotebook(
   path: string,
   options: { timeoutSec?: number } = {},
 ): Promise<ExecutedNotebook> {
-  try {
-    return await executeNotebookOnce(path, options);
-  } catch (e) {
-    if (!KERNEL_START_FAILED.test((e as Error).message)) throw e;
-    process.stderr.write(
-      `\n*** the kernel for ${path} did not start; trying once more:\n${(e as Error).message.slice(0, 600)}\n`,
-    );
-    return executeNotebookOnce(path, options);
-  }
+  return retryIfKernelDidNotStart(
+    () => executeNotebookOnce(path, options),
+    () => undefined, // a failed run rejects, with nbconvert's log in the message
+    (log) =>
+      process.stderr.write(
+        `\n*** the kernel for ${path} did not start; trying once more:\n${log.slice(0, 600)}\n`,
+      ),
+  );
 }
 
 function executeNotebookOnce(path: string, options: { timeoutSec?: number } = {}): Promise<ExecutedNotebook> {

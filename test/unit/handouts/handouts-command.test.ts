@@ -73,6 +73,12 @@ describe("progress lines", () => {
     expect(resultDetails(r)[1]).toBe("      CellTimeoutError: ...");
   });
 
+  it("say when the notebook had to run twice because its kernel did not start", () => {
+    expect(
+      resultSummary(result({ kernelRetried: "RuntimeError: Kernel died before replying to kernel_info" })),
+    ).toBe("ok (run 12.3 s, run twice: the kernel did not start the first time, html 1.2 s)");
+  });
+
   it("say PDF FAILED when only the PDF could not be printed", () => {
     expect(resultSummary(result({ ok: false, pdfError: "print failed" }))).toMatch(/^PDF FAILED/);
   });

@@ -369,7 +369,8 @@ describe("evaluateDoctor: environment, rootfs, tools", () => {
     );
     expect(checkOf(r, "privilege.kernel")).toMatchObject({
       status: "ok",
-      detail: "runs as root through the course's sudo rule for learner: this report is what that kernel can do",
+      detail:
+        "runs as root through the course's sudo rule for learner: this report is what that kernel can do",
     });
   });
 

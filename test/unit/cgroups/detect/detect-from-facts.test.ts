@@ -176,11 +176,13 @@ describe("pure v2, delegated non-root leaf (cgroup2 VM with QV2_CGROUP, captured
     const memory = placement(underSystemd("/user.slice/user-1001.slice/session-3.scope"), "memory");
     expect(memory).toMatchObject({ usable: false, problems: ["systemd-owned"] });
     expect(memory.leafDir).toBeUndefined();
-    expect(memory.whyNot).toMatch(/session-3\.scope is one of its units .* only inside a systemd scope it started with Delegate=yes/);
+    expect(memory.whyNot).toMatch(
+      /session-3\.scope is one of its units .* only inside a systemd scope it started with Delegate=yes/,
+    );
     expect(memory.fix).toMatch(/sudo systemd-run --scope -p Delegate=yes --unit nsbook-mine/);
-    expect(placement(underSystemd("/user.slice/user-1001.slice/session-3.scope"), "cpuacct").problems).toEqual([
-      "systemd-owned",
-    ]);
+    expect(
+      placement(underSystemd("/user.slice/user-1001.slice/session-3.scope"), "cpuacct").problems,
+    ).toEqual(["systemd-owned"]);
   });
 
   it("on a systemd host uses the scope nsbook started with Delegate=yes, moving its processes into nsbook-leaf", () => {

@@ -23,16 +23,16 @@ const MODES: readonly PrivilegeMode[] = ["root", "sudo", "rootless", "none"];
 
 const WHO: Record<PrivilegeMode, { en: string; ja: string }> = {
   root: {
-    en: "root (uid 0): a VM, CI, the Docker image",
-    ja: "root（uid 0）：VM、CI、Docker イメージ",
+    en: "root (uid 0): the course's kernel through its sudo rule, a VM, CI, the Docker image",
+    ja: "root（uid 0）：sudo ルールを通したコースのカーネル、VM、CI、Docker イメージ",
   },
   sudo: {
-    en: "a user with passwordless sudo",
-    ja: "パスワードなしで sudo できるユーザー",
+    en: "your own code using the library, as a user with passwordless sudo",
+    ja: "パスワードなしで sudo できるユーザーとしてライブラリを使う自作のコード",
   },
   rootless: {
-    en: "a user who may create user namespaces",
-    ja: "ユーザー名前空間を作れるユーザー",
+    en: "a user who may create user namespaces, without sudo",
+    ja: "sudo がなく、ユーザー名前空間を作れるユーザー",
   },
   none: {
     en: "a user without sudo or user namespaces",

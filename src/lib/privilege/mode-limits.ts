@@ -22,7 +22,7 @@ const ROOTLESS_LIMITS: readonly ModeLimit[] = [
 const SUDO_LIMITS: readonly ModeLimit[] = [
   {
     step: 6,
-    why: "nsbook writes cgroup files from its own process, which sudo mode does not make root: start the course or the CLI as root (`sudo -E npm run course`)",
+    why: "nsbook writes cgroup files from its own process, which sudo mode does not make root: run nsbook itself as root (the course's kernel and the `nsbook` command do)",
   },
 ];
 

@@ -168,7 +168,7 @@ describe("evaluateDoctor: cgroup layouts", () => {
     expect(r.steps.find((s) => s.step === 6)?.blockedBy ?? []).toEqual([]);
     expect(checkOf(r, "cgroup.memory")).toMatchObject({ status: "ok" });
     expect(checkOf(r, "cgroup.memory").detail).toMatch(
-      /nsbook will move this session's processes into \/sys\/fs\/cgroup\/user\.slice\/x\.scope\/nsbook-leaf first/,
+      /nsbook will move this cgroup's processes into \/sys\/fs\/cgroup\/user\.slice\/x\.scope\/nsbook-leaf first/,
     );
   });
 

@@ -149,10 +149,10 @@ export function placeOnV2(
   const notes = [
     service.kind === "core" ? service.note : undefined,
     leafDir && !state.inLeaf
-      ? `usable: nsbook will move this session's processes into ${leafDir} first (a cgroup v2 gives controllers to its children only while it holds no processes itself)`
+      ? `usable: nsbook will move this cgroup's processes into ${leafDir} first (a cgroup v2 gives controllers to its children only while it holds no processes itself)`
       : undefined,
     leafDir && state.inLeaf
-      ? `this session's processes are in ${leafDir}, where nsbook moved them; containers' cgroups go beside it in ${dir}`
+      ? `this cgroup's processes are in ${leafDir}, where nsbook moved them; containers' cgroups go beside it in ${dir}`
       : undefined,
   ].filter((n): n is string => n !== undefined);
   const base: ControllerPlacement = {

@@ -1,5 +1,6 @@
 // Gathers every tool's location, version output and (busybox) linkage.
 import { accessSync, closeSync, constants, openSync, readSync } from "node:fs";
+import { resolve } from "node:path";
 import { runHost } from "../../host/index.js";
 import type { ToolFact } from "../facts.js";
 import { TOOL_SPECS, type ToolName } from "../tool-specs.js";
@@ -29,14 +30,17 @@ function readHead(path: string, bytes: number): Uint8Array | undefined {
   }
 }
 
-/** Locates every tool and asks its version (each at most `timeoutMs`). */
+/** The checkout's .venv/bin, where ./setup.sh installs JupyterLab and `npm run course` finds it. */
+const PROJECT_VENV_BIN = resolve(__dirname, "..", "..", "..", "..", ".venv", "bin");
+
+/** Locates every tool (the project's .venv first, then PATH) and asks its version (each at most `timeoutMs`). */
 export async function readTools(
   timeoutMs: number,
   signal?: AbortSignal,
 ): Promise<Partial<Record<ToolName, ToolFact>>> {
   const entries = await Promise.all(
     TOOL_SPECS.map(async (spec): Promise<[ToolName, ToolFact]> => {
-      const where = locateTool(spec.name, process.env.PATH ?? "", isExecutable);
+      const where = locateTool(spec.name, `${PROJECT_VENV_BIN}:${process.env.PATH ?? ""}`, isExecutable);
       if (!where.path) return [spec.name, where];
       const r = await runHost([where.path, ...spec.versionArgs], {
         allowFailure: true,

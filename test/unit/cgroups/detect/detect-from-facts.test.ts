@@ -132,7 +132,7 @@ describe("pure v2, delegated non-root leaf (cgroup2 VM with QV2_CGROUP, captured
       leafDir: "/sys/fs/cgroup/user.slice/x.scope/nsbook-leaf",
     });
     expect(memory.note).toMatch(
-      /nsbook will move this session's processes into \/sys\/fs\/cgroup\/user\.slice\/x\.scope\/nsbook-leaf first/,
+      /nsbook will move this cgroup's processes into \/sys\/fs\/cgroup\/user\.slice\/x\.scope\/nsbook-leaf first/,
     );
   });
 

@@ -115,7 +115,7 @@ describe("planCgroups on pure v2", () => {
       enabledForChildren: true,
       leafDir: "/sys/fs/cgroup/user.slice/x.scope/nsbook-leaf",
     });
-    expect(memory?.note).toMatch(/this session's processes are in .*nsbook-leaf, where nsbook moved them/);
+    expect(memory?.note).toMatch(/this cgroup's processes are in .*nsbook-leaf, where nsbook moved them/);
     expect(planCgroups(d, "nsbook-web", ["memory"]).v2?.dir).toBe(
       "/sys/fs/cgroup/user.slice/x.scope/nsbook-web",
     );

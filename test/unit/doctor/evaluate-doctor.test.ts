@@ -102,7 +102,7 @@ describe("evaluateDoctor: privilege modes", () => {
     expect(checkOf(r, "cgroup.memory")).toMatchObject({ status: "ok" });
     expect(checkOf(r, "cgroup.memory").detail).toMatch(/\(as root, through sudo\)$/);
     expect(r.steps.find((s) => s.step === 6)).toMatchObject({ runnable: false });
-    expect(r.steps.find((s) => s.step === 6)?.why).toMatch(/sudo -E npm run course/);
+    expect(r.steps.find((s) => s.step === 6)?.why).toMatch(/run nsbook itself as root/);
     expect(r.steps.filter((s) => s.step !== 6 && s.step <= 7).every((s) => s.runnable)).toBe(true);
     expect(r.ok).toBe(false);
   });

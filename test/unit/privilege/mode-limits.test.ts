@@ -9,7 +9,7 @@ describe("stepsUnavailableIn", () => {
   it("keeps sudo mode from cgroups (6): nsbook's own process writes the cgroup files", () => {
     const limits = stepsUnavailableIn("sudo");
     expect(limits.map((l) => l.step)).toEqual([6]);
-    expect(limits[0]?.why).toMatch(/start the course or the CLI as root/);
+    expect(limits[0]?.why).toMatch(/run nsbook itself as root/);
   });
 
   it("keeps rootless from cgroups (6) and the bridge network (8), saying why", () => {

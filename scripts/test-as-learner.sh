@@ -37,7 +37,7 @@ echo "$user:learner-password" | chpasswd
 echo "$user ALL=(ALL:ALL) ALL" >"/etc/sudoers.d/90-$user"
 chmod 0440 "/etc/sudoers.d/90-$user"
 # This machine has no internet: node-gyp must find Node's headers on disk (root's npm has the same setting).
-[[ -d /usr/include/node ]] && su - "$user" -c 'npm config set nodedir /usr >/dev/null'
+[[ -d /usr/include/node ]] && su - "$user" -c 'echo nodedir=/usr >~/.npmrc'
 # git refuses to read a repository another user owns unless told.
 su - "$user" -c "git config --global --add safe.directory '*' && git clone -q $PWD $clone"
 

@@ -22,9 +22,14 @@ as_learner() { su - "$user" -c "cd $clone && $*"; }
 
 cleanup() {
   say "removing $user, their sudo rules and home"
-  [[ -x $clone/scripts/kernel-access.sh ]] && "$clone/scripts/kernel-access.sh" revoke --user "$user" >/dev/null 2>&1
+  if [[ -x $clone/scripts/kernel-access.sh ]]; then
+    "$clone/scripts/kernel-access.sh" revoke --user "$user" >/dev/null 2>&1 || true
+  fi
   rm -f "/etc/sudoers.d/90-$user"
-  pkill -u "$user" 2>/dev/null; sleep 0.5; pkill -KILL -u "$user" 2>/dev/null
+  # Only this throw-away user's own processes, if a failed step left any.
+  pkill -u "$user" 2>/dev/null || true
+  sleep 0.5
+  pkill -KILL -u "$user" 2>/dev/null || true
   userdel -r "$user" 2>/dev/null || true
   rm -rf "$home"
 }

@@ -8,6 +8,8 @@
 #     crash, SIGKILL of it or of the sudo in front of it - the pipe closes and the reaper runs
 #     `nsbook stop --owner <it>`. It also ends the kernel if Jupyter (JUPYTER_PID) dies without shutting it down.
 #   - The kernel dies with its parent (sudo, or Jupyter itself): setpriv --pdeathsig KILL.
+#   - Through sudo, this script stays as the kernel's parent and relays Jupyter's signals to the kernel's
+#     process group, as Jupyter itself would (sudo relays them to one process).
 #   - On a systemd host a root kernel runs in a transient scope with Delegate=yes, nsbook-<owner>.scope:
 #     systemd hands that cgroup subtree to it, and nsbook creates the containers' cgroups there. nsbook never
 #     writes to the cgroups of a login session or a slice, which systemd owns (see cgroups/detect/place-v2.ts).
@@ -17,6 +19,11 @@ node=${NSBOOK_NODE:-$(command -v node)}
 [[ $# -eq 1 || $# -eq 2 ]] || { echo "usage: run-kernel.sh CONNECTION_FILE [JUPYTER_PID]" >&2; exit 2; }
 connection_file=$1 jupyter_pid=${2:-}
 [[ $jupyter_pid =~ ^[0-9]*$ ]] || { echo "run-kernel.sh: JUPYTER_PID must be a number" >&2; exit 2; }
+
+# Through sudo this shell stays, to relay signals (below); it must not outlive sudo either.
+if [[ -n ${SUDO_UID:-} && -z ${NSBOOK_KERNEL_RELAY:-} ]]; then
+  NSBOOK_KERNEL_RELAY=1 exec setpriv --pdeathsig KILL -- "$0" "$@"
+fi
 
 # Jupyter names the file kernel-<uuid>.json and keeps it across restarts: the PID makes the owner unique.
 id=$(basename "$connection_file" .json)
@@ -37,4 +44,23 @@ if [[ $EUID -eq 0 && -d /run/systemd/system ]] && command -v systemd-run >/dev/n
   kernel=(systemd-run --scope --quiet --collect -p Delegate=yes --unit "nsbook-$owner"
     --description "nsbook Jupyter kernel $owner (uid ${SUDO_UID:-0})" -- "${kernel[@]}")
 fi
-exec "${kernel[@]}"
+[[ -z ${SUDO_UID:-} ]] && exec "${kernel[@]}"
+
+# Started through sudo: sudo relays Jupyter's signals to this process alone, but Jupyter means the kernel's
+# whole process group - an interrupt must also stop the host command a cell waits for, as it does when Jupyter
+# starts the kernel itself. So the kernel gets a process group of its own (job control) and this shell passes
+# each signal on to that group.
+set -m
+"${kernel[@]}" &
+kernel_pid=$!
+for signal in INT TERM HUP QUIT; do
+  # shellcheck disable=SC2064 # the PID is meant to be expanded now
+  trap "kill -s $signal -- -$kernel_pid 2>/dev/null" "$signal"
+done
+status=0
+while :; do
+  wait "$kernel_pid"
+  status=$?
+  kill -0 "$kernel_pid" 2>/dev/null || break
+done
+exit "$status"

@@ -8,8 +8,8 @@
 #     crash, SIGKILL of it or of the sudo in front of it - the pipe closes and the reaper runs
 #     `nsbook stop --owner <it>`. It also ends the kernel if Jupyter (JUPYTER_PID) dies without shutting it down.
 #   - The kernel dies with its parent (sudo, or Jupyter itself): setpriv --pdeathsig KILL.
-#   - Through sudo, this script stays as the kernel's parent and relays Jupyter's signals to the kernel's
-#     process group, as Jupyter itself would (sudo relays them to one process).
+#   - Through sudo, this script stays as the kernel's parent and passes the signals bin/nsbook-kernel relays
+#     on to the kernel's process group, as Jupyter itself would.
 #   - On a systemd host a root kernel runs in a transient scope with Delegate=yes, nsbook-<owner>.scope:
 #     systemd hands that cgroup subtree to it, and nsbook creates the containers' cgroups there. nsbook never
 #     writes to the cgroups of a login session or a slice, which systemd owns (see cgroups/detect/place-v2.ts).
@@ -20,7 +20,7 @@ node=${NSBOOK_NODE:-$(command -v node)}
 connection_file=$1 jupyter_pid=${2:-}
 [[ $jupyter_pid =~ ^[0-9]*$ ]] || { echo "run-kernel.sh: JUPYTER_PID must be a number" >&2; exit 2; }
 
-# Through sudo this shell stays, to relay signals (below); it must not outlive sudo either.
+# Through sudo this shell stays in front of the kernel, to relay signals (below); it must not outlive sudo.
 if [[ -n ${SUDO_UID:-} && -z ${NSBOOK_KERNEL_RELAY:-} ]]; then
   NSBOOK_KERNEL_RELAY=1 exec setpriv --pdeathsig KILL -- "$0" "$@"
 fi
@@ -46,21 +46,22 @@ if [[ $EUID -eq 0 && -d /run/systemd/system ]] && command -v systemd-run >/dev/n
 fi
 [[ -z ${SUDO_UID:-} ]] && exec "${kernel[@]}"
 
-# Started through sudo: sudo relays Jupyter's signals to this process alone, but Jupyter means the kernel's
-# whole process group - an interrupt must also stop the host command a cell waits for, as it does when Jupyter
-# starts the kernel itself. So the kernel gets a process group of its own (job control) and this shell passes
-# each signal on to that group.
+# Started through sudo by bin/nsbook-kernel, which writes the name of each signal Jupyter sends it to our
+# standard input (Jupyter may not signal root's processes, and sudo does not pass SIGINT on). Jupyter means the
+# kernel's whole process group - an interrupt must also stop the host command a cell waits for - so the kernel
+# gets a process group of its own (job control) and the signal goes to that group. End of input means the
+# learner's side is gone (Jupyter killed it): the kernel ends too.
 set -m
-"${kernel[@]}" &
+"${kernel[@]}" </dev/null &
 kernel_pid=$!
-for signal in INT TERM HUP QUIT; do
-  # shellcheck disable=SC2064 # the PID is meant to be expanded now
-  trap "kill -s $signal -- -$kernel_pid 2>/dev/null" "$signal"
+while kill -0 "$kernel_pid" 2>/dev/null; do
+  if read -r -t 1 signal; then
+    case $signal in INT | TERM | HUP | QUIT) kill -s "$signal" -- "-$kernel_pid" 2>/dev/null || true ;; esac
+  elif (($? <= 128)); then
+    kill -s TERM -- "-$kernel_pid" 2>/dev/null || true
+    sleep 2
+    kill -s KILL -- "-$kernel_pid" 2>/dev/null || true
+    break
+  fi
 done
-status=0
-while :; do
-  wait "$kernel_pid"
-  status=$?
-  kill -0 "$kernel_pid" 2>/dev/null || break
-done
-exit "$status"
+wait "$kernel_pid"

@@ -25,7 +25,7 @@ const WORDS = {
     en: "Write your prediction in {var} (it is still empty), run the cell again, then open the answer below.",
     ja: "{var} に予想を書いて（まだ空です）、もう一度セルを実行してから、下の答えを開いてください。",
   },
-  notYet: { en: "your prediction", ja: "あなたの予想" },
+  notYet: { en: "your prediction", ja: "予想" },
   wrong: {
     en: "you predicted {p}; the kernel says {a}. The answer below explains why.",
     ja: "予想は {p}、カーネルの答えは {a} でした。理由は下の答えにあります。",

@@ -5,6 +5,9 @@
 //   %% <kind> [id=<cell id>] [tags=<tag>,<tag>]
 // kind is `code`, `md` (same markdown in both languages), `md:en` or `md:ja`. An `md:en` block and an
 // `md:ja` block next to each other make one markdown cell. Blank lines at the end of a block are dropped.
+// Tags go to the cell's `metadata.tags`. The tag `answer` marks an exercise's answer: the cell is also
+// collapsed in JupyterLab (`metadata.jupyter.source_hidden`, and `outputs_hidden` for code), and
+// `nsbook handouts` leaves it out of the students' copy (`--answers` keeps it, for the instructor).
 import {
   type Notebook,
   type NotebookCell,
@@ -12,6 +15,19 @@ import {
   NSBOOK_LANGUAGE_INFO,
   toLines,
 } from "./notebook-json.js";
+
+/** Tag of a cell holding an exercise's answer (same value as src/handouts/removal-tags.ts ANSWER_TAG). */
+export const ANSWER_TAG = "answer";
+
+/** The metadata of a generated cell: its tags and, for an answer, JupyterLab's collapsed state. */
+export function cellMetadata(kind: SourceCell["kind"], tags: readonly string[]): Record<string, unknown> {
+  if (tags.length === 0) return {};
+  const metadata: Record<string, unknown> = { tags: [...tags] };
+  if (tags.includes(ANSWER_TAG))
+    metadata.jupyter =
+      kind === "code" ? { outputs_hidden: true, source_hidden: true } : { source_hidden: true };
+  return metadata;
+}
 
 /** The two languages of the course. */
 export type NotebookLang = "en" | "ja";
@@ -141,7 +157,7 @@ export function parseBilingualSource(text: string, file = "source"): SourceCell[
 export function buildNotebook(cells: readonly SourceCell[], lang: NotebookLang): Notebook {
   return {
     cells: cells.map((c): NotebookCell => {
-      const metadata = c.tags.length > 0 ? { tags: [...c.tags] } : {};
+      const metadata = cellMetadata(c.kind, c.tags);
       if (c.kind === "code") {
         return {
           cell_type: "code",

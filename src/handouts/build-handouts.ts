@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type CellFailure, cellFailures } from "./cell-failures.js";
 import { chromiumMissing, findChromium, pdfPageCount, printPdf } from "./chromium-pdf.js";
-import { findNotebooks, type NotebookToRun, selectLangs } from "./find-notebooks.js";
+import { findNotebooks, type NotebookToRun, notebookMatches, selectLangs } from "./find-notebooks.js";
 import { finishHandoutHtml } from "./finish-html.js";
 import { formatManifest, type HandoutEntry, mergeEntries, parseManifest } from "./handout-entry.js";
 import { renderIndexPage } from "./index-page.js";
@@ -23,7 +23,14 @@ export interface HandoutsOptions {
   langs?: readonly string[];
   /** Print each handout to PDF with headless Chromium too. @default false */
   pdf?: boolean;
-  /** Output folder (created). @default <root>/handouts */
+  /**
+   * The instructor's copy: keep the exercises' answers (cells tagged `answer`), which the students' copy
+   * leaves out. @default false
+   */
+  answers?: boolean;
+  /** Only these notebooks: names or their leading part ("01", "02-pid-namespace"). @default every notebook */
+  only?: readonly string[];
+  /** Output folder (created). @default <root>/handouts, or <root>/handouts/answers with `answers` */
   outDir?: string;
   /** Folder holding one notebook folder per language. @default <root>/notebooks */
   notebooksDir?: string;
@@ -151,6 +158,7 @@ async function makeHandout(
       python: ctx.python,
       executedPath: executed.executedPath,
       outputDir: work,
+      answers: ctx.options.answers,
       signal: ctx.options.signal,
     });
   } catch (e) {
@@ -161,7 +169,7 @@ async function makeHandout(
   const html = finishHandoutHtml(raw, {
     title: result.title,
     lang: n.lang,
-    headerLeft: `nsbook · ${n.lang}/${n.name}`,
+    headerLeft: `nsbook · ${n.lang}/${n.name}${ctx.options.answers ? (n.lang === "ja" ? " · 解答付き" : " · with answers") : ""}`,
     headerRight: ctx.madeAt,
   });
   result.htmlPath = join(ctx.outDir, relative(n, "html"));
@@ -207,14 +215,21 @@ function writeIndex(
   langs: readonly string[],
   results: HandoutResult[],
   madeAt: string,
+  options: HandoutsOptions,
 ): string {
   const manifestPath = join(outDir, "handouts.json");
   const previous = existsSync(manifestPath) ? parseManifest(readFileSync(manifestPath, "utf8")) : [];
   const current = results.map((r) => entryOf(r, outDir)).filter((e): e is HandoutEntry => e !== undefined);
-  const entries = mergeEntries(previous, current, langs, (e) => existsSync(join(outDir, e.html)));
+  const entries = mergeEntries(
+    previous,
+    current,
+    langs,
+    (e) => existsSync(join(outDir, e.html)),
+    (name) => notebookMatches(name, options.only),
+  );
   writeFileSync(manifestPath, formatManifest(entries, madeAt));
   const indexPath = join(outDir, "index.html");
-  writeFileSync(indexPath, renderIndexPage(entries, { generatedAt: madeAt }));
+  writeFileSync(indexPath, renderIndexPage(entries, { generatedAt: madeAt, answers: options.answers }));
   return indexPath;
 }
 
@@ -235,15 +250,16 @@ export function formatMadeAt(d: Date): string {
 export async function buildHandouts(options: HandoutsOptions = {}): Promise<HandoutsReport> {
   const root = resolve(options.root ?? PROJECT_ROOT);
   const langs = options.langs ? options.langs.map((l) => selectLangs(l)[0] as string) : selectLangs("all");
-  const outDir = resolve(options.outDir ?? join(root, "handouts"));
+  const outDir = resolve(options.outDir ?? join(root, "handouts", ...(options.answers ? ["answers"] : [])));
   const notebooksDir = resolve(options.notebooksDir ?? join(root, "notebooks"));
   const emit = options.onEvent ?? (() => {});
   const madeAt = formatMadeAt(options.now ?? new Date());
 
-  const notebooks = findNotebooks(notebooksDir, langs);
+  const notebooks = findNotebooks(notebooksDir, langs, options.only);
   if (notebooks.length === 0) {
+    const which = options.only && options.only.length > 0 ? ` named ${options.only.join(", ")}` : "";
     throw userFacing(
-      `no notebooks to make handouts from: ${langs.map((l) => join(notebooksDir, l, "*.ipynb")).join(", ")} match nothing`,
+      `no notebooks${which} to make handouts from: ${langs.map((l) => join(notebooksDir, l, "*.ipynb")).join(", ")} match nothing`,
     );
   }
   if (!existsSync(join(root, "dist", "kernel-helpers", "index.js"))) {
@@ -293,7 +309,7 @@ export async function buildHandouts(options: HandoutsOptions = {}): Promise<Hand
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
-  const indexPath = writeIndex(outDir, langs, results, madeAt);
+  const indexPath = writeIndex(outDir, langs, results, madeAt, options);
   return {
     outDir,
     indexPath,

@@ -21,13 +21,31 @@ export function selectLangs(value: string | undefined): string[] {
   throw new TypeError(`--lang must be ${HANDOUT_LANGS.join(", ")} or all, got ${JSON.stringify(value)}`);
 }
 
-/** Notebook files of `langs` under `notebooksDir`, language by language, each sorted by name. */
-export function findNotebooks(notebooksDir: string, langs: readonly string[]): NotebookToRun[] {
+/**
+ * Whether a notebook's name is selected by `only` (names or their leading part: "01", "01-chroot");
+ * everything is selected when `only` is missing or empty.
+ */
+export function notebookMatches(name: string, only: readonly string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => name === o || name.startsWith(o.endsWith("-") ? o : `${o}-`));
+}
+
+/**
+ * Notebook files of `langs` under `notebooksDir`, language by language, each sorted by name; with `only`,
+ * just the notebooks it selects ({@link notebookMatches}).
+ */
+export function findNotebooks(
+  notebooksDir: string,
+  langs: readonly string[],
+  only?: readonly string[],
+): NotebookToRun[] {
   return langs.flatMap((lang) => {
     const dir = join(notebooksDir, lang);
     if (!existsSync(dir)) return [];
     return readdirSync(dir)
-      .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
+      .filter(
+        (f) => f.endsWith(".ipynb") && !f.startsWith(".") && notebookMatches(basename(f, ".ipynb"), only),
+      )
       .sort()
       .map((f) => ({ lang, name: basename(f, ".ipynb"), path: join(dir, f) }));
   });

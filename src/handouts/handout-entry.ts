@@ -39,16 +39,18 @@ export function sortEntries(entries: readonly HandoutEntry[]): HandoutEntry[] {
 }
 
 /**
- * The index after a run that rebuilt the languages `rebuilt`: this run's entries, plus earlier entries of
- * the other languages whose files still exist (so `--lang en` after `--lang ja` keeps both in the index).
+ * The index after a run that rebuilt the languages `rebuilt` (only the notebooks `rebuiltName` accepts, when
+ * given): this run's entries, plus earlier entries it did not rebuild whose files still exist (so
+ * `--lang en` after `--lang ja`, or `--notebook 02` after a full run, keeps the rest in the index).
  */
 export function mergeEntries(
   previous: readonly HandoutEntry[],
   current: readonly HandoutEntry[],
   rebuilt: readonly string[],
   stillThere: (entry: HandoutEntry) => boolean,
+  rebuiltName: (name: string) => boolean = () => true,
 ): HandoutEntry[] {
-  const kept = previous.filter((e) => !rebuilt.includes(e.lang) && stillThere(e));
+  const kept = previous.filter((e) => !(rebuilt.includes(e.lang) && rebuiltName(e.name)) && stillThere(e));
   return sortEntries([...kept, ...current]);
 }
 

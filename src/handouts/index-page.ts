@@ -74,6 +74,8 @@ function section(lang: string, entries: HandoutEntry[]): string {
 export interface IndexPageOptions {
   /** When the handouts were made, shown on the page (e.g. an ISO date). */
   generatedAt: string;
+  /** The instructor's copy, with the exercises' answers: said in the title. @default false */
+  answers?: boolean;
 }
 
 /** The index page's HTML. Pure. */
@@ -91,17 +93,24 @@ export function renderIndexPage(entries: readonly HandoutEntry[], options: Index
             ),
           )
           .join("\n");
+  const copy = options.answers
+    ? { title: "nsbook handouts with answers · 解答付き配布資料", command: "nsbook handouts --answers" }
+    : { title: "nsbook handouts · 配布資料", command: "nsbook handouts" };
+  const [en, ja] = copy.title.split(" · ");
+  const whose = options.answers
+    ? " This is the instructor's copy: it shows the exercises' answers, which the students' copy leaves out."
+    : "";
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>nsbook handouts · 配布資料</title>
+<title>${copy.title}</title>
 <style>${INDEX_CSS}</style>
 </head>
 <body>
-<h1>nsbook handouts <span class="muted">· 配布資料</span></h1>
-<p class="muted">Made ${escapeHtml(options.generatedAt)} by <code>nsbook handouts</code>. Each notebook was executed from the top; its outputs are the ones this machine produced.</p>
+<h1>${en} <span class="muted">· ${ja}</span></h1>
+<p class="muted">Made ${escapeHtml(options.generatedAt)} by <code>${copy.command}</code>. Each notebook was executed from the top; its outputs are the ones this machine produced.${whose}</p>
 ${body}
 </body>
 </html>

@@ -27,7 +27,13 @@ export {
   printToPdfArgv,
 } from "./chromium-pdf.js";
 export { executionFailureSummary, parseCellProgress } from "./execution-failure.js";
-export { findNotebooks, HANDOUT_LANGS, type NotebookToRun, selectLangs } from "./find-notebooks.js";
+export {
+  findNotebooks,
+  HANDOUT_LANGS,
+  type NotebookToRun,
+  notebookMatches,
+  selectLangs,
+} from "./find-notebooks.js";
 export { findOnPath, isExecutableFile } from "./find-program.js";
 export {
   type FinishHtmlOptions,
@@ -66,7 +72,14 @@ export {
   textOf,
 } from "./notebook-json.js";
 export { firstHeading, notebookTitle, plainMarkdownText } from "./notebook-title.js";
-export { REMOVE_CELL_TAG, REMOVE_INPUT_TAG, REMOVE_OUTPUT_TAG, tagRemovalArgs } from "./removal-tags.js";
+export {
+  ANSWER_TAG,
+  REMOVE_CELL_TAG,
+  REMOVE_INPUT_TAG,
+  REMOVE_OUTPUT_TAG,
+  type TagRemovalOptions,
+  tagRemovalArgs,
+} from "./removal-tags.js";
 export {
   type ExecuteNotebookOptions,
   type ExecuteOutcome,

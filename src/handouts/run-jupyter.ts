@@ -133,12 +133,15 @@ export interface ExportHtmlOptions {
   executedPath: string;
   /** Folder nbconvert writes `<name>.html` to. */
   outputDir: string;
+  /** Keep the exercises' answers (cells tagged `answer`). @default false */
+  answers?: boolean;
   signal?: AbortSignal;
 }
 
 /**
  * nbconvert's HTML of an executed notebook (lab template: it inlines JupyterLab's CSS and embeds PNG
- * outputs as base64), without prompts, with the removal tags applied. Resolves with the HTML text.
+ * outputs as base64), without prompts, with the removal tags applied (answers removed unless `answers`).
+ * Resolves with the HTML text.
  */
 export async function exportHtml(options: ExportHtmlOptions): Promise<string> {
   const name = basename(options.executedPath, ".ipynb");
@@ -152,7 +155,7 @@ export async function exportHtml(options: ExportHtmlOptions): Promise<string> {
       "--template",
       "lab",
       "--no-prompt",
-      ...tagRemovalArgs(),
+      ...tagRemovalArgs({ answers: options.answers }),
       "--output-dir",
       options.outputDir,
       "--output",

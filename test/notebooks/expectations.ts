@@ -46,9 +46,10 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "with the host's /proc, ps inside lists host processes although $$ is 1",
       "PID 1 ignores signals it has no handler for, even SIGKILL sent from inside",
       "killing PID 1 from the host ended every process of the namespace",
+      "exercise 2: the last sleep got PID ex2Sleeps + 2",
     ],
     kinds: ["text/html"],
-    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="10"/],
+    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="11"/],
   },
   "03-mount-namespace": {
     checks: [
@@ -60,13 +61,14 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "the propagation demo left nothing mounted",
       "nothing is mounted under the rootfs after removal",
       "the container's mount namespace is gone with its processes",
+      "exercise 2: df in the container shows the size you chose",
     ],
     kinds: ["text/html"],
     html: [
       /class="nsbook-launch /,
       /class="nsbook-terminal /,
       /class="nsbook-mount-diff"/,
-      /data-nsbook-checks-total="8"/,
+      /data-nsbook-checks-total="9"/,
     ],
   },
   "04-uts-full-container": {
@@ -79,9 +81,11 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "a hostname without a UTS namespace is refused",
       "an exec'd command joins the container's UTS namespace",
       "the host's hostname is unchanged",
+      "the log holds the detached container's stdout and stderr",
+      "exercise 2: the container's hostname was myName; the host's is unchanged",
     ],
     kinds: ["text/html"],
-    html: [/class="nsbook-launch /, /class="nsbook-terminal /, /data-nsbook-checks-total="8"/],
+    html: [/class="nsbook-launch /, /class="nsbook-terminal /, /data-nsbook-checks-total="10"/],
   },
   "05-network-namespace": {
     checks: [
@@ -92,9 +96,10 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "the container reaches the peer namespace over the veth pair",
       "the host's interfaces did not change",
       "nothing of this notebook is left (containers, their processes, veths)",
+      "exercise 2: your address answers inside; the host's lo does not have it",
     ],
     kinds: ["text/html"],
-    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="7"/],
+    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="8"/],
   },
   "06-cgroups": {
     checks: [
@@ -112,6 +117,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "a fork was refused at pids.max and counted",
       "the fork loop stopped before starting all 20 sleeps",
       "no cgroup of this page is left",
+      "exercise 2: killed when the command held clearly more than the limit, not when clearly less",
     ],
     // The live memory and CPU charts (their final frames), the scripts and counter tables.
     kinds: ["text/html", "image/png"],
@@ -119,7 +125,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       /class="nsbook-script /,
       /memory\.oom_control|memory\.events/,
       /killed: out of memory \(limit \d+ MiB, peak/,
-      /data-nsbook-checks-total="14"/,
+      /data-nsbook-checks-total="15"/,
     ],
   },
   "08-bridge-network": {
@@ -128,13 +134,14 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "each container has eth0 up with its address and a route via the bridge",
       "every container reaches every other container and the bridge",
       "after cleanup no nsbook0, no stray veth and no container process remain",
+      "exercise 2: the ping got through exactly when container 2's cable was plugged in",
     ],
     kinds: ["text/html", "text/markdown"],
     html: [
       /class="nsbook-connectivity" data-all-reachable="true"/,
       /class="nsbook-terminal /,
       /≠ differs|≠ 違う/,
-      /data-nsbook-checks-total="4"/,
+      /data-nsbook-checks-total="5"/,
     ],
   },
   "07-multiple-containers": {
@@ -143,13 +150,14 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "each container sees only its own processes",
       "nsenter lands in the container's files only with --root and --wd",
       "after cleanup no container of this notebook remains, nor any of its processes",
+      "exercise 2: the shell sees the container's files exactly when --root is given",
     ],
     kinds: ["text/html"],
     html: [
       /class="nsbook-isolation /,
       /data-differs="true"/,
       /class="nsbook-terminal /,
-      /data-nsbook-checks-total="4"/,
+      /data-nsbook-checks-total="5"/,
     ],
   },
   "09-user-namespaces": {
@@ -168,6 +176,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "doctor's diagnosis agrees with what nobody could do in section 2",
       "the try-it container's root is myHostUid on the host",
       "the container is gone and the host's hostname is unchanged",
+      "exercise 2: B read A's private file exactly when both had the same host uid",
     ],
     kinds: ["text/html"],
     html: [
@@ -175,7 +184,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       /class="nsbook-terminal /,
       /--reuid=65534 --regid=65534 --clear-groups/,
       /class="nsbook-doctor[ "]/,
-      /data-nsbook-checks-total="14"/,
+      /data-nsbook-checks-total="15"/,
     ],
   },
   "10-overlay-layers": {
@@ -189,6 +198,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "a container stacked on the committed layer sees its files and its deletion",
       "the try-it command's writes stayed in its upper layer",
       "removal left no overlay mount and no upper directory",
+      "exercise 2: the upper layer holds the new file; the rootfs keeps the old one",
     ],
     kinds: ["text/html"],
     html: [
@@ -197,7 +207,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       /lowerdir 1( \(top\)|（最上位）)/,
       /(whiteout|ホワイトアウト)/,
       /class="nsbook-terminal /,
-      /data-nsbook-checks-total="9"/,
+      /data-nsbook-checks-total="10"/,
     ],
   },
   "11-pivot-root-hardening": {
@@ -215,8 +225,9 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "no process of the container is left",
       "the try-it container lacks every capability in MY_CAP_DROP",
       "the comparison says nsbook has no seccomp filter",
+      "exercise 2: chown was refused exactly when CAP_CHOWN was dropped",
     ],
     kinds: ["text/html"],
-    html: [/class="nsbook-terminal /, /no seccomp filter/, /data-nsbook-checks-total="13"/],
+    html: [/class="nsbook-terminal /, /no seccomp filter/, /data-nsbook-checks-total="14"/],
   },
 };

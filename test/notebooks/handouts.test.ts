@@ -14,6 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildNotebook, parseBilingualSource } from "../../scripts/notebooks/bilingual-source.js";
 import {
   buildHandouts,
   executeNotebook,
@@ -215,6 +216,42 @@ describeWhen(
       expect(index).toContain("01 · Broken on purpose");
       expect(index).toContain("✗ failed (cell 3)");
       expect(index).toContain("02 · Fine");
+    });
+
+    it("leaves the answers out of the students' copy and keeps them in the instructor's, for the notebooks asked for", async () => {
+      const nbs = join(dir, "answers-notebooks");
+      mkdirSync(join(nbs, "en"), { recursive: true });
+      const source = [
+        "%% md:en id=title\n# 01 · Exercises\n%% md:ja id=title\n# 01 · 練習",
+        "%% md:en id=ex1\nPredict, then run.\n%% md:ja id=ex1\n予想してから実行。",
+        '%% code id=ex1-run\nconsole.log("the question");',
+        "%% md:en id=ex1-answer tags=answer\n**Answer: SECRET-ANSWER.**\n%% md:ja id=ex1-answer tags=answer\n答え",
+      ].join("\n");
+      const nb = buildNotebook(parseBilingualSource(source), "en");
+      writeFileSync(join(nbs, "en", "01-exercises.ipynb"), JSON.stringify(nb));
+      writeNotebook(join(nbs, "en", "02-other.ipynb"), ["# 02 · Other", 'console.log("ok");']);
+      const students = await buildHandouts({
+        langs: ["en"],
+        notebooksDir: nbs,
+        outDir: join(dir, "students"),
+      });
+      const instructor = await buildHandouts({
+        langs: ["en"],
+        notebooksDir: nbs,
+        outDir: join(dir, "instructor"),
+        answers: true,
+        only: ["01"],
+      });
+      expect(students.ok && instructor.ok).toBe(true);
+      expect(students.handouts.map((h) => h.name)).toEqual(["01-exercises", "02-other"]);
+      expect(instructor.handouts.map((h) => h.name)).toEqual(["01-exercises"]);
+      const studentHtml = readFileSync(join(dir, "students", "en", "01-exercises.html"), "utf8");
+      const instructorHtml = readFileSync(join(dir, "instructor", "en", "01-exercises.html"), "utf8");
+      expect(studentHtml).toContain("the question");
+      expect(studentHtml).not.toContain("SECRET-ANSWER");
+      expect(instructorHtml).toContain("SECRET-ANSWER");
+      expect(instructorHtml).toContain("with answers");
+      expect(readFileSync(instructor.indexPath, "utf8")).toContain("nsbook handouts with answers");
     });
 
     it("stops a notebook when aborted and leaves no kernel running", async () => {

@@ -1,6 +1,7 @@
 // `nsbook handouts`: execute the notebooks and write HTML (and PDF) handouts plus an index page.
 import { parseArgs } from "node:util";
 import {
+  ANSWER_TAG,
   buildHandouts,
   describeFailure,
   type HandoutResult,
@@ -16,24 +17,36 @@ import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
 
 const USAGE = [
-  "nsbook handouts [--lang ja|en|all] [--pdf] [--out DIR]",
+  "nsbook handouts [--lang ja|en|all] [--answers] [--notebook NAME]... [--pdf] [--out DIR]",
   "",
   "  Executes each notebook (notebooks/<lang>/*.ipynb) under the nsbook kernel and writes a",
   "  self-contained HTML handout per notebook, a PDF with --pdf (headless Chromium), and index.html.",
+  "  By default this is the students' copy: the exercises' answers are left out.",
   "  --lang ja|en|all   which notebooks (default: all)",
+  "  --answers          the instructor's copy: keep the answers (default folder: handouts/answers/)",
+  "  --notebook NAME    only this notebook, by name or its number (01, 02-pid-namespace); repeatable",
   "  --pdf              print each handout to PDF too (needs chromium-headless-shell or chromium)",
   "  --out DIR          output folder (default: handouts/ in the project)",
   `  Cell tags: ${REMOVE_CELL_TAG} (leave the cell out), ${REMOVE_INPUT_TAG} (keep only its output),`,
-  `  ${REMOVE_OUTPUT_TAG} (keep only its code). Exit code 1 when a notebook failed or a PDF was not written.`,
+  `  ${REMOVE_OUTPUT_TAG} (keep only its code), ${ANSWER_TAG} (an answer: only with --answers).`,
+  "  Exit code 1 when a notebook failed or a PDF was not written.",
 ].join("\n");
 
 /** The options `nsbook handouts` was called with (pure; throws UsageError). */
-export function parseHandoutsArgs(args: string[]): Pick<HandoutsOptions, "langs" | "pdf" | "outDir"> {
-  let values: { lang?: string; pdf?: boolean; out?: string };
+export function parseHandoutsArgs(
+  args: string[],
+): Pick<HandoutsOptions, "langs" | "pdf" | "outDir" | "answers" | "only"> {
+  let values: { lang?: string; pdf?: boolean; out?: string; answers?: boolean; notebook?: string[] };
   try {
     ({ values } = parseArgs({
       args,
-      options: { lang: { type: "string" }, pdf: { type: "boolean" }, out: { type: "string" } },
+      options: {
+        lang: { type: "string" },
+        pdf: { type: "boolean" },
+        out: { type: "string" },
+        answers: { type: "boolean" },
+        notebook: { type: "string", multiple: true },
+      },
       allowPositionals: false,
       strict: true,
     }));
@@ -48,7 +61,19 @@ export function parseHandoutsArgs(args: string[]): Pick<HandoutsOptions, "langs"
   }
   if (values.out !== undefined && values.out.trim() === "")
     throw new UsageError("--out needs a folder", USAGE);
-  return { langs, pdf: values.pdf ?? false, outDir: values.out };
+  const only = values.notebook?.map((n) => n.trim().replace(/\.ipynb$/, ""));
+  if (only?.some((n) => n === "" || n.includes("/")))
+    throw new UsageError(
+      "--notebook needs a notebook's name or number, such as 01 or 02-pid-namespace",
+      USAGE,
+    );
+  return {
+    langs,
+    pdf: values.pdf ?? false,
+    outDir: values.out,
+    answers: values.answers ?? false,
+    ...(only ? { only } : {}),
+  };
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

@@ -17,4 +17,12 @@ export {
   checkMarkerAttributes,
   parseCheckMarkers,
 } from "./marker.js";
+export {
+  checkPrediction,
+  isUnanswered,
+  type Prediction,
+  type PredictionOptions,
+  predictionMatches,
+  renderPredictionPrompt,
+} from "./prediction.js";
 export { type ChecksSummary, checksSummary, renderChecksSummary, summarize } from "./summary.js";

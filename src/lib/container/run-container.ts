@@ -34,7 +34,7 @@ export interface RunResult {
   /** True when the timeout or the abort signal ended it. */
   killed: boolean;
   /**
-   * True when the OOM killer ended it: `exitCode` is then 137 whatever unshare reported (util-linux 2.38 says 1,
+   * True when the OOM killer ended it: `exitCode` is then 137 whatever unshare reported (util-linux 2.38 and 2.39 say 1,
    * "sigprocmask unblock failed", when the init itself is SIGKILLed). Known only with `resources`.
    */
   oomKilled?: boolean;

@@ -3,7 +3,9 @@
 /**
  * Paths Docker asks runc to mask: files get /dev/null bind-mounted over them (they read empty), folders an
  * empty read-only tmpfs. They expose the host's kernel memory (/proc/kcore), keyrings, timers and scheduler
- * internals, or firmware tables, none of which a container needs.
+ * internals, firmware tables, power readings (a side channel: Platypus, CVE-2020-8694) or interrupt counts,
+ * none of which a container needs. Docker's list as of Docker 28 (moby's oci/defaults.go); Docker also masks
+ * each CPU's /sys/devices/system/cpu/cpuN/thermal_throttle, a per-machine list left out here.
  */
 export const RUNC_MASKED_PATHS: readonly string[] = [
   "/proc/asound",
@@ -16,6 +18,8 @@ export const RUNC_MASKED_PATHS: readonly string[] = [
   "/proc/sched_debug",
   "/proc/scsi",
   "/sys/firmware",
+  "/sys/devices/virtual/powercap",
+  "/proc/interrupts",
 ];
 
 /**

@@ -7,7 +7,12 @@ import type { HandoutResult } from "../../../src/handouts/index.js";
 
 describe("parseHandoutsArgs", () => {
   it("defaults to both languages, HTML only, the project's handouts folder", () => {
-    expect(parseHandoutsArgs([])).toEqual({ langs: ["ja", "en"], pdf: false, outDir: undefined });
+    expect(parseHandoutsArgs([])).toEqual({
+      langs: ["ja", "en"],
+      pdf: false,
+      outDir: undefined,
+      answers: false,
+    });
   });
 
   it("takes --lang ja|en|all, --pdf and --out", () => {
@@ -15,8 +20,19 @@ describe("parseHandoutsArgs", () => {
       langs: ["en"],
       pdf: true,
       outDir: "/tmp/h",
+      answers: false,
     });
     expect(parseHandoutsArgs(["--lang=all"]).langs).toEqual(["ja", "en"]);
+  });
+
+  it("takes --answers for the instructor's copy and --notebook, repeatable, by name or number", () => {
+    expect(parseHandoutsArgs(["--answers"]).answers).toBe(true);
+    expect(parseHandoutsArgs(["--notebook", "01", "--notebook", "02-pid-namespace.ipynb"]).only).toEqual([
+      "01",
+      "02-pid-namespace",
+    ]);
+    expect(() => parseHandoutsArgs(["--notebook", "en/01"])).toThrow(/--notebook needs a notebook's name/);
+    expect(() => parseHandoutsArgs(["--notebook", " "])).toThrow(UsageError);
   });
 
   it("rejects an unknown language, naming the option and the value", () => {

@@ -62,6 +62,14 @@ describe("renderIndexPage", () => {
     expect(p).toContain('<a href="en/a%20b.html">&#60;x&#62;</a>');
   });
 
+  it("says in its title when it is the instructor's copy with answers", () => {
+    const p = renderIndexPage([], { generatedAt: "now", answers: true });
+    expect(p).toContain("<title>nsbook handouts with answers · 解答付き配布資料</title>");
+    expect(p).toContain("<code>nsbook handouts --answers</code>");
+    expect(p).toContain("instructor's copy");
+    expect(page).not.toContain("instructor's copy");
+  });
+
   it("says so when there are no handouts", () => {
     expect(renderIndexPage([], { generatedAt: "now" })).toContain("No handouts yet");
   });
@@ -86,6 +94,22 @@ describe("mergeEntries", () => {
       "ja/00-preflight:00-preflight title",
       "en/00-preflight:new",
     ]);
+  });
+
+  it("keeps the notebooks a --notebook run did not rebuild", () => {
+    const previous = [
+      entry("en", "00-preflight", { title: "kept" }),
+      entry("en", "01-chroot", { title: "old" }),
+    ];
+    const current = [entry("en", "01-chroot", { title: "new" })];
+    const merged = mergeEntries(
+      previous,
+      current,
+      ["en"],
+      () => true,
+      (name) => name.startsWith("01-"),
+    );
+    expect(merged.map((e) => `${e.name}:${e.title}`)).toEqual(["00-preflight:kept", "01-chroot:new"]);
   });
 });
 

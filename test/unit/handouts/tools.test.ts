@@ -9,6 +9,7 @@ import {
   findNotebooks,
   findOnPath,
   jupyterEnv,
+  notebookMatches,
   parseCellProgress,
   parsePdfinfoPages,
   printToPdfArgv,
@@ -185,6 +186,18 @@ describe("notebook selection", () => {
       "en/02-pid",
     ]);
     expect(findNotebooks(dir, ["en"])[0]?.path).toBe(join(dir, "en", "00-preflight.ipynb"));
+    expect(findNotebooks(dir, ["en"], ["01", "02-pid"]).map((n) => n.name)).toEqual(["01-chroot", "02-pid"]);
+    expect(findNotebooks(dir, ["en"], ["0"]).map((n) => n.name)).toEqual([]);
+  });
+
+  it("selects notebooks by their whole name or their number", () => {
+    expect(notebookMatches("01-chroot", undefined)).toBe(true);
+    expect(notebookMatches("01-chroot", [])).toBe(true);
+    expect(notebookMatches("01-chroot", ["01"])).toBe(true);
+    expect(notebookMatches("01-chroot", ["01-"])).toBe(true);
+    expect(notebookMatches("01-chroot", ["01-chroot"])).toBe(true);
+    expect(notebookMatches("10-overlay", ["1"])).toBe(false);
+    expect(notebookMatches("01-chroot", ["02", "03"])).toBe(false);
   });
 });
 
@@ -204,12 +217,19 @@ describe("Jupyter set-up", () => {
     expect(pythonCandidates("/p", "/usr/bin")).toEqual(["/p/.venv/bin/python", "/usr/bin/python3"]);
   });
 
-  it("removes cells by the documented tags", () => {
+  it("removes cells by the documented tags, answers too unless the instructor's copy is made", () => {
     expect(tagRemovalArgs()).toEqual([
       "--TagRemovePreprocessor.enabled=True",
       "--TagRemovePreprocessor.remove_cell_tags=remove-cell",
+      "--TagRemovePreprocessor.remove_cell_tags=answer",
       "--TagRemovePreprocessor.remove_input_tags=remove-input",
       "--TagRemovePreprocessor.remove_all_outputs_tags=remove-output",
     ]);
+    expect(tagRemovalArgs({ answers: true })).not.toContain(
+      "--TagRemovePreprocessor.remove_cell_tags=answer",
+    );
+    expect(tagRemovalArgs({ answers: true })).toContain(
+      "--TagRemovePreprocessor.remove_cell_tags=remove-cell",
+    );
   });
 });

@@ -63,6 +63,30 @@ describe("bilingual sources", () => {
       /:3: cell id "a" is used twice/,
     );
   });
+
+  it("collapse answer cells in JupyterLab and keep their tag, in both languages", () => {
+    const source = `%% md:en id=q1
+Predict, then run.
+%% md:ja id=q1
+予想してから実行しよう。
+%% md:en id=a1 tags=answer
+**Answer.** 42.
+%% md:ja id=a1 tags=answer
+**答え。** 42。
+%% code id=a2 tags=answer,remove-output
+console.log(42);
+`;
+    for (const lang of ["en", "ja"] as const) {
+      const nb = buildNotebook(parseBilingualSource(source), lang);
+      expect(nb.cells.map((c) => c.metadata)).toEqual([
+        {},
+        { jupyter: { source_hidden: true }, tags: ["answer"] },
+        { jupyter: { outputs_hidden: true, source_hidden: true }, tags: ["answer", "remove-output"] },
+      ]);
+      expect(lintNotebook(nb)).toEqual([]);
+      expect(stripNotebook(nb)).toEqual(nb);
+    }
+  });
 });
 
 describe("notebook JSON", () => {

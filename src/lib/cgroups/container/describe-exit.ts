@@ -2,7 +2,7 @@
 // whatever the launcher reported.
 //
 // When the OOM killer SIGKILLs a container's init, the shell running it says 137 (128 + 9), but util-linux
-// 2.38's `unshare --fork` prints "sigprocmask unblock failed" and exits 1 instead. The cgroup's oom_kill
+// 2.38's and 2.39's `unshare --fork` prints "sigprocmask unblock failed" and exits 1 instead. The cgroup's oom_kill
 // counter (v1 memory.oom_control, v2 memory.events) is the reliable witness, so it decides.
 import { constants } from "node:os";
 import { formatSize } from "../limits/parse-size.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { PROJECT_ROOT } from "../../scripts/notebooks/paths.js";
 import { NOTEBOOK_EXPECTATIONS } from "../notebooks/expectations.js";
 import { analyzeRun, problemsOf } from "../notebooks/support/analyze.js";
-import { executeNotebook } from "../notebooks/support/jupyter.js";
+import { executeNotebook } from "../notebooks/support/execute-notebook.js";
 
 async function main(names: string[]): Promise<number> {
   if (names.length === 0) {

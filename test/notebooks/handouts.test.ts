@@ -145,7 +145,7 @@ function writeNotebook(path: string, cells: string[]): void {
   writeFileSync(path, JSON.stringify(nb));
 }
 
-/** Pids of tslab kernels whose parent's parent is this test process (started for it by the Python driver). */
+/** Pids of the kernels whose parent's parent is this test process (started for it by the Python driver). */
 function ourKernels(): number[] {
   const parentOf = (pid: string): string | undefined => {
     try {
@@ -158,7 +158,8 @@ function ourKernels(): number[] {
     .filter((p) => /^\d+$/.test(p))
     .filter((p) => {
       try {
-        if (!readFileSync(`/proc/${p}/cmdline`, "utf8").includes("tslab")) return false;
+        // The kernel Jupyter started: tslab itself, or bin/nsbook-kernel in front of a root kernel's sudo.
+        if (!/tslab|nsbook-kernel/.test(readFileSync(`/proc/${p}/cmdline`, "utf8"))) return false;
       } catch {
         return false;
       }

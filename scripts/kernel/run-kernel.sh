@@ -16,12 +16,15 @@
 set -euo pipefail
 checkout=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 node=${NSBOOK_NODE:-$(command -v node)}
-[[ $# -eq 1 || $# -eq 2 ]] || { echo "usage: run-kernel.sh CONNECTION_FILE [JUPYTER_PID]" >&2; exit 2; }
-connection_file=$1 jupyter_pid=${2:-}
-[[ $jupyter_pid =~ ^[0-9]*$ ]] || { echo "run-kernel.sh: JUPYTER_PID must be a number" >&2; exit 2; }
+usage() { echo "usage: run-kernel.sh CONNECTION_FILE [JUPYTER_PID [--signals-on-stdin]]" >&2; exit 2; }
+(($# >= 1 && $# <= 3)) || usage
+connection_file=$1 jupyter_pid=${2:-} relayed=no
+[[ $jupyter_pid =~ ^[0-9]*$ ]] || usage
+if (($# == 3)); then [[ $3 == --signals-on-stdin ]] && relayed=yes || usage; fi
 
-# Through sudo this shell stays in front of the kernel, to relay signals (below); it must not outlive sudo.
-if [[ -n ${SUDO_UID:-} && -z ${NSBOOK_KERNEL_RELAY:-} ]]; then
+# Behind bin/nsbook-kernel's sudo this shell stays in front of the kernel, to pass signals on (below); it must
+# not outlive sudo.
+if [[ $relayed == yes && -z ${NSBOOK_KERNEL_RELAY:-} ]]; then
   NSBOOK_KERNEL_RELAY=1 exec setpriv --pdeathsig KILL -- "$0" "$@"
 fi
 
@@ -44,7 +47,7 @@ if [[ $EUID -eq 0 && -d /run/systemd/system ]] && command -v systemd-run >/dev/n
   kernel=(systemd-run --scope --quiet --collect -p Delegate=yes --unit "nsbook-$owner"
     --description "nsbook Jupyter kernel $owner (uid ${SUDO_UID:-0})" -- "${kernel[@]}")
 fi
-[[ -z ${SUDO_UID:-} ]] && exec "${kernel[@]}"
+[[ $relayed == no ]] && exec "${kernel[@]}"
 
 # Started through sudo by bin/nsbook-kernel, which writes the name of each signal Jupyter sends it to our
 # standard input (Jupyter may not signal root's processes, and sudo does not pass SIGINT on). Jupyter means the

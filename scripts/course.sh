@@ -56,4 +56,9 @@ else
   printf '[course] classic Jupyter notebook (%s) serving %s with the nsbook kernel as default.\n' "$bin" "$notebooks"
 fi
 printf '[course] Open the http://...?token=... URL Jupyter prints below; Ctrl+C twice stops it.\n'
+# Who the kernel will run as (bin/nsbook-kernel decides the same way): say it now, not in notebook 01.
+if [[ $(id -u) -ne 0 ]] && ! "$root/scripts/kernel-access.sh" status >/dev/null 2>&1 && ! sudo -n true 2>/dev/null; then
+  printf '[course] NOTE: the nsbook kernel will run as %s, rootless: notebooks 01-11 need root and will stop at their\n' "$(id -un)"
+  printf '[course]       first cell. To run them: ./setup.sh --kernel-root=yes (it says what it grants), then start again.\n'
+fi
 exec "$bin" "${args[@]}" "$@"

@@ -8,7 +8,7 @@ export {
   renderCheck,
   resetChecks,
 } from "./check.js";
-export { NotebookStopped, requireRootKernel } from "./kernel-privilege.js";
+export { NotebookStopped, requireRootKernel, requireUserNamespaces } from "./kernel-privilege.js";
 export {
   CHECK_ATTRIBUTE,
   CHECK_FAILED_PREFIX,

@@ -1,8 +1,10 @@
 // The first thing a course notebook does: make sure the Jupyter kernel can run the step at all, and if it
 // cannot, say why and what to do before any cell creates anything - never a stack trace halfway through.
 
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { inspect } from "node:util";
+import { probeUnprivilegedUserns, usernsRestrictionsOf } from "../../lib/privilege/index.js";
 import { showHtml } from "../display/index.js";
 import { type Localized, localize } from "../i18n/index.js";
 import { inlineCodeHtml } from "../render/index.js";
@@ -16,6 +18,60 @@ export class NotebookStopped extends Error {
   [inspect.custom](): string {
     return this.message;
   }
+}
+
+async function sysctl(path: string): Promise<string | undefined> {
+  return readFile(path, "utf8").then(
+    (t) => t.trim(),
+    () => undefined,
+  );
+}
+
+/**
+ * Stops the notebook of course step `step` here, with the reason and the fix, when an unprivileged process cannot
+ * create a user namespace and map itself to root in it - what every `--userns` container of the step does. The
+ * reason is the distribution's restriction that is active (Ubuntu 24.04's AppArmor sysctl, Debian's switch,
+ * `user.max_user_namespaces=0`), with its exact fix, or the error itself.
+ */
+export async function requireUserNamespaces(step: number): Promise<void> {
+  const tried = await probeUnprivilegedUserns();
+  if (tried.ok) return;
+  const active = usernsRestrictionsOf({
+    apparmorRestrictUnprivilegedUserns: await sysctl(
+      "/proc/sys/kernel/apparmor_restrict_unprivileged_userns",
+    ),
+    unprivilegedUsernsClone: await sysctl("/proc/sys/kernel/unprivileged_userns_clone"),
+    maxUserNamespaces: await sysctl("/proc/sys/user/max_user_namespaces"),
+  }).filter((r) => r.active);
+  const why =
+    active.length > 0 ? active.map((r) => r.detail).join("; ") : `\`${tried.command}\`: ${tried.stderr}`;
+  const fix = active.length > 0 ? active.map((r) => r.fix).join("; ") : "run `nsbook doctor` for the details";
+  const n = String(step).padStart(2, "0");
+  const message = localize({
+    en: [
+      `This notebook (step ${n}) needs user namespaces, and this machine refuses them to unprivileged processes:`,
+      `  ${why}.`,
+      "Nothing was created. To run it:",
+      `  ${fix}`,
+      "then run this notebook again from the top. (Docker's and Podman's rootless modes need the same.)",
+    ].join("\n"),
+    ja: [
+      `このノートブック（ステップ ${n}）にはユーザー名前空間が必要ですが、このマシンは特権のないプロセスにそれを許していません：`,
+      `  ${why}。`,
+      "まだ何も作っていません。実行するには：",
+      `  ${fix}`,
+      "そのあと、このノートブックを最初から実行し直してください（Docker や Podman の rootless モードにも同じことが必要です）。",
+    ].join("\n"),
+  });
+  showHtml(
+    `<div style="border-left:4px solid #c0392b;padding:6px 10px;white-space:pre-wrap">${inlineCodeHtml(message)}</div>`,
+  );
+  throw new NotebookStopped(
+    localize({
+      en: "stopped here: user namespaces are refused on this machine (see above)",
+      ja: "ここで止めました：このマシンではユーザー名前空間が拒否されています（上の説明を参照）",
+    }),
+  );
 }
 
 /** The checkout this build belongs to (dist/kernel-helpers/checks -> the project root). */

@@ -1,7 +1,12 @@
 export { classifyPrivilege, hasSysAdminCap } from "./classify-privilege.js";
 export { type DetectPrivilegeOptions, detectPrivilege } from "./detect-privilege.js";
 export { type ModeLimit, stepsUnavailableIn } from "./mode-limits.js";
-export { type ReadPrivilegeFactsOptions, readPrivilegeFacts, tryCommand } from "./read-privilege-facts.js";
+export {
+  probeUnprivilegedUserns,
+  type ReadPrivilegeFactsOptions,
+  readPrivilegeFacts,
+  tryCommand,
+} from "./read-privilege-facts.js";
 export { type PasswordlessRoot, passwordlessRoot, ROOT_HELPER_DIR, rootHelperPath } from "./root-helper.js";
 export type {
   CommandOutcome,

@@ -44,6 +44,20 @@ export async function tryCommand(
   }
 }
 
+/** The uid an unprivileged user namespace is tried as, when the caller is root: nobody. */
+const NOBODY = "65534";
+
+/**
+ * Tries what a container with a user namespace does (step 09, `--userns`): an unprivileged process creates a user
+ * namespace and maps itself to root in it. As root, the try runs as nobody (setpriv), because the restrictions
+ * distributions add (Ubuntu's AppArmor sysctl, Debian's unprivileged_userns_clone) do not apply to root.
+ */
+export function probeUnprivilegedUserns(options: ReadPrivilegeFactsOptions = {}): Promise<CommandOutcome> {
+  const userns = ["unshare", "--user", "--map-root-user", "true"];
+  const asNobody = ["setpriv", `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", "--", ...userns];
+  return tryCommand(process.geteuid?.() === 0 ? asNobody : userns, options);
+}
+
 /** Captures the privilege facts of the calling process. */
 export async function readPrivilegeFacts(options: ReadPrivilegeFactsOptions = {}): Promise<PrivilegeFacts> {
   const uid = process.geteuid?.() ?? -1;

@@ -2,14 +2,32 @@
 // and judges them the same way (errors, self-checks, expectations), without vitest: in the learner's systemd
 // VM (scripts/test-learner-host.sh) Node runs 15-25x slower, and the learner cannot write the checkout.
 //   node --import tsx test/learner-host/run-notebooks.ts en/00-preflight en/06-cgroups ...
-// Exits 1 when a notebook falls short; prints one line per problem and a timing per notebook.
+//   node --import tsx test/learner-host/run-notebooks.ts --expect-stop=REGEX en/09-user-namespaces
+// Exits 1 when a notebook falls short; prints one line per problem and a timing per notebook. With
+// --expect-stop the notebooks must instead stop at their first cell (NotebookStopped), having shown HTML that
+// matches REGEX (the reason), and have run no self-check.
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../../scripts/notebooks/paths.js";
 import { NOTEBOOK_EXPECTATIONS } from "../notebooks/expectations.js";
 import { analyzeRun, problemsOf } from "../notebooks/support/analyze.js";
 import { executeNotebook } from "../notebooks/support/execute-notebook.js";
 
-async function main(names: string[]): Promise<number> {
+/** What falls short of a notebook that must stop at its first cell with a reason matching `reason`. */
+function stopProblems(run: ReturnType<typeof analyzeRun>, reason: RegExp): string[] {
+  const problems: string[] = [];
+  if (run.errors.length === 0) problems.push("it did not stop");
+  for (const e of run.errors)
+    if (!/stopped here/.test(e.text))
+      problems.push(`cell ${e.cell} wrote another error: ${e.text.slice(0, 500)}`);
+  if (!run.html.some((h) => reason.test(h))) problems.push(`no output says why (expected ${reason})`);
+  if (run.checks.length > 0) problems.push(`${run.checks.length} self-check(s) ran before the stop`);
+  return problems;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const stopFlag = argv.find((a) => a.startsWith("--expect-stop="));
+  const expectStop = stopFlag ? new RegExp(stopFlag.slice("--expect-stop=".length)) : undefined;
+  const names = argv.filter((a) => a !== stopFlag);
   if (names.length === 0) {
     process.stderr.write("usage: run-notebooks.ts LANG/NAME... (e.g. en/06-cgroups)\n");
     return 2;
@@ -24,7 +42,9 @@ async function main(names: string[]): Promise<number> {
       const { notebook } = await executeNotebook(path, { timeoutSec: 1800 });
       const run = analyzeRun(notebook);
       checks = run.checks.length;
-      problems = problemsOf(run, NOTEBOOK_EXPECTATIONS[name.split("/").at(-1) ?? ""]);
+      problems = expectStop
+        ? stopProblems(run, expectStop)
+        : problemsOf(run, NOTEBOOK_EXPECTATIONS[name.split("/").at(-1) ?? ""]);
     } catch (e) {
       problems = [`did not run: ${(e as Error).message.slice(0, 2000)}`];
     }

@@ -16,7 +16,8 @@ export const KERNEL_NAME = "nsbook";
 
 function works(file: string, args: string[]): boolean {
   try {
-    execFileSync(file, args, { stdio: "ignore", timeout: 30_000 });
+    // Generous: importing nbconvert takes tens of seconds under qemu's TCG (test/learner-host).
+    execFileSync(file, args, { stdio: "ignore", timeout: 180_000 });
     return true;
   } catch {
     return false;

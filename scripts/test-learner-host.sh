@@ -15,19 +15,13 @@
 set -uo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
-TOOL=${NSBOOK_V2VM_TOOL:-../shared/tools/cgroup2-vm}
-VM_DIR=${QV2_DIR:-/var/tmp/cgroup2-vm}
+# shellcheck source=cgroup2-vm.sh
+. scripts/cgroup2-vm.sh
 PASSWORD=learner-password
 
-skip() {
-  echo "*** SKIPPING the learner-host tests: $* ***" >&2
-  [[ ${NSBOOK_REQUIRE_ALL:-} == 1 ]] && { echo "NSBOOK_REQUIRE_ALL=1: failing instead" >&2; exit 1; }
-  exit 0
-}
-[[ -x $TOOL/run-in-v2.sh ]] || skip "$TOOL/run-in-v2.sh is not there (it exists only on nsbook's development machines)"
-command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 is not installed (run $TOOL/setup.sh)"
-[[ -f $VM_DIR/ready ]] || skip "the VM is not built in $VM_DIR (run $TOOL/setup.sh once, ~1 min)"
-[[ -d .venv && -f dist/cli/main.js ]] || skip "run ./setup.sh first (the VM uses this checkout, its build and its .venv)"
+require_vm "the learner-host tests"
+[[ -d .venv && -f dist/cli/main.js ]] ||
+  skip_vm_tests "the learner-host tests" "run ./setup.sh first (the VM uses this checkout, its build and its .venv)"
 
 case ${1:-ci} in
   ci) allowed=(en/00-preflight en/06-cgroups) refused=(en/09-user-namespaces) ;;

@@ -8,19 +8,12 @@
 set -uo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
-TOOL=${NSBOOK_V2VM_TOOL:-../shared/tools/cgroup2-vm}
-VM_DIR=${QV2_DIR:-/var/tmp/cgroup2-vm}
+# shellcheck source=cgroup2-vm.sh
+. scripts/cgroup2-vm.sh
 LEAF=/user.slice/nsbook-test.scope
 CMD='node_modules/.bin/vitest run --config test/v2vm/vitest.config.ts'
 
-skip() {
-  echo "*** SKIPPING the cgroup v2 VM tests: $* ***" >&2
-  [[ ${NSBOOK_REQUIRE_ALL:-} == 1 ]] && { echo "NSBOOK_REQUIRE_ALL=1: failing instead" >&2; exit 1; }
-  exit 0
-}
-[[ -x $TOOL/run-in-v2.sh ]] || skip "$TOOL/run-in-v2.sh is not there (it exists only on nsbook's development machines)"
-command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 is not installed (run $TOOL/setup.sh)"
-[[ -f $VM_DIR/ready ]] || skip "the VM is not built in $VM_DIR (run $TOOL/setup.sh once, ~1 min)"
+require_vm "the cgroup v2 VM tests"
 
 modes=("${@:-root leaf}")
 read -r -a modes <<<"${modes[*]}"

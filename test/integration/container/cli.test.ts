@@ -33,8 +33,9 @@ describeWhen(built, "nsbook container commands: wrong usage", () => {
     [["shell"], /which container\? give its NAME/],
     [["logs", "a", "b"], /give exactly one NAME/],
     [["ps", "--all"], /Unknown option '--all'/],
-    [["stop"], /which containers\? give NAMEs or --all/],
-    [["stop", "--all", "web"], /give NAMEs or --all, not both/],
+    [["stop"], /which containers\? give NAMEs, --all or --owner/],
+    [["stop", "--all", "web"], /give NAMEs, --all or --owner, only one of them/],
+    [["stop", "--owner", "a b"], /--owner "a b": expected an owner/],
     [["stop", "../etc"], /is not a valid container name/],
     [["stop", "--time", "soon", "web"], /--time "soon": expected seconds/],
     [["step"], /N \(the step\) must be a whole number from 1 to 7/],
@@ -68,6 +69,21 @@ describeWhen(
       expect(stateDirsIn(box.runDir)).toEqual([]);
       expect(await markedProcesses(box.runDir)).toEqual([]);
       box.dispose();
+    });
+
+    it("stop --owner removes only the containers that owner started (a Jupyter kernel's reaper does this)", () => {
+      expect(
+        nsbook(["run", "-d", "--name", "own-a", "--", "sleep", "300"], { ...env, NSBOOK_OWNER: "kernel-a-1" })
+          .code,
+      ).toBe(0);
+      expect(
+        nsbook(["run", "-d", "--name", "own-b", "--", "sleep", "300"], { ...env, NSBOOK_OWNER: "kernel-b-2" })
+          .code,
+      ).toBe(0);
+      const r = nsbook(["stop", "--owner", "kernel-a-1", "--time", "0"], env);
+      expect(r).toMatchObject({ code: 0, stdout: "removed 1 container: own-a\n" });
+      expect(nsbook(["ps"], env).stdout).toMatch(/^NAME .*\nown-b +running/s);
+      expect(nsbook(["stop", "own-b"], env).code).toBe(0);
     });
 
     it("exits with the command's exit code and passes its output through", () => {

@@ -188,7 +188,8 @@ if wanted course; then
   say "the compose command: scripts/course.sh under tini, port 8888"
   name=$RUN_ID-course
   port=$((18000 + RANDOM % 1000))
-  "${RUN[@]}" -d --name "$name" -p "127.0.0.1:$port:8888" "$IMAGE" >/dev/null
+  # As compose runs it: notebooks/ mounted from the checkout, the port bound to 127.0.0.1.
+  "${RUN[@]}" -d --name "$name" -p "127.0.0.1:$port:8888" -v "$PWD/notebooks:/course/notebooks" "$IMAGE" >/dev/null
   ok=fail detail="no answer on 127.0.0.1:$port in 60 s"
   for _ in $(seq 60); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/status" 2>/dev/null ||

@@ -24,7 +24,8 @@ c.ConfigurableHTTPProxy.pid_file = "$work/proxy.pid"
 c.JupyterHub.authenticator_class = "dummy"
 c.Authenticator.allowed_users = {"jovyan"}
 c.JupyterHub.spawner_class = "localprocess"
-c.Spawner.cmd = ["jupyterhub-singleuser"]
+# The image's entrypoint runs first, as it does when a Docker or Kubernetes spawner starts the image as jovyan.
+c.Spawner.cmd = ["/course/docker/entrypoint.sh", "jupyterhub-singleuser"]
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.JupyterHub.services = [{"name": "nsbook-test", "api_token": "$token"}]
@@ -117,12 +118,12 @@ def execute(code):
             idle = True
     return status, "".join(out)
 
-status, out = execute('const os = require("os"); console.log(os.userInfo().username, process.getuid(), process.cwd());')
-check("a cell runs in the nsbook kernel as jovyan", status == "ok" and out.startswith("jovyan 1000"), out.strip())
+status, out = execute('const me = require("os").userInfo(); console.log(me.username, me.uid, process.cwd());')
+check("a cell runs in the nsbook kernel as jovyan", status == "ok" and out.startswith("jovyan 1000"), f"{status}: {out.strip()[-300:]}")
 status, out = execute(
     'import { execFileSync } from "child_process";\n'
     'console.log(execFileSync("nsbook", ["run", "--hostname", "hub-test", "--", "sh", "-c", "echo $(hostname) pid $$"]).toString());')
-check("a container started from the cell (sudo mode)", status == "ok" and "hub-test pid 1" in out, out.strip()[-300:])
+check("a container started from the cell (sudo mode)", status == "ok" and "hub-test pid 1" in out, f"{status}: {out.strip()[-300:]}")
 ws.close()
 api("DELETE", f"{prefix}/api/kernels/{kernel['id']}")
 api("DELETE", "/hub/api/users/jovyan/server", ok=(202, 204))

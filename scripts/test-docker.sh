@@ -10,9 +10,9 @@
 # then checks that nothing was left on the host (cgroups, containers). One line per notebook, then a
 # summary "docker: N passed, N failed". Exit 0 only when everything passed.
 #
-#   scripts/test-docker.sh [--no-build] [--only doctor|notebooks|hub|course]...
+#   scripts/test-docker.sh [--install] [--no-build] [--only doctor|notebooks|hub|course]...
 #
-# As root, with podman. The base image: $NSBOOK_DOCKER_BASE, else node:22-bookworm when podman has or can
+# As root, with podman (--install: apt-get install podman runc mmdebstrap when missing). The base image: $NSBOOK_DOCKER_BASE, else node:22-bookworm when podman has or can
 # pull it, else the stand-in docker/local-base.sh builds (mmdebstrap + Node 22 from the npm registry).
 # Environment:
 #   NSBOOK_DOCKER_IMAGE   the image's tag (default localhost/nsbook:test)
@@ -27,11 +27,12 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 
 IMAGE=${NSBOOK_DOCKER_IMAGE:-localhost/nsbook:test}
 LOCK=${NSBOOK_HEAVY_LOCK-/tmp/nsbook-heavy.lock}
-BUILD=yes
+BUILD=yes INSTALL=no
 ONLY=()
 while (($# > 0)); do
   case $1 in
   --no-build) BUILD=no ;;
+  --install) INSTALL=yes ;;
   --only)
     ONLY+=("$2")
     shift
@@ -56,7 +57,16 @@ die() {
   exit 1
 }
 [[ $EUID -eq 0 ]] || die "run as root (the containers run privileged)"
-command -v podman >/dev/null || die "podman not found (Debian: apt-get install podman runc)"
+if [[ $INSTALL == yes ]]; then
+  missing=()
+  for pkg in podman runc mmdebstrap; do command -v "$pkg" >/dev/null || missing+=("$pkg"); done
+  if ((${#missing[@]} > 0)); then
+    say "apt-get install ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+command -v podman >/dev/null || die "podman not found (Debian: apt-get install podman runc mmdebstrap, or --install)"
 
 # The lock other users of this machine take around heavy runs (notebooks, containers).
 locked() {
@@ -139,11 +149,16 @@ if wanted doctor; then
     printf '%s\n' "$out" | tail -40
     result "doctor (root)" fail "exit status not 0"
   fi
-  if out=$(locked "${RUN[@]}" --name "$RUN_ID-doctor-jovyan" --user 1000 "$IMAGE" nsbook doctor 2>&1); then
-    result "doctor (jovyan, sudo mode)" ok "$(grep -E 'Privilege mode' <<<"$out" | sed 's/^ *//' | tr -s ' ')"
+  # As jovyan (a JupyterHub single-user server): sudo mode, every step but 6 (its limits need nsbook itself
+  # to run as root), so doctor exits 1 by design.
+  out=$(locked "${RUN[@]}" --name "$RUN_ID-doctor-jovyan" --user 1000 "$IMAGE" nsbook doctor 2>&1) || true
+  mode=$(grep -oE 'Privilege mode +[a-z]+' <<<"$out" | awk '{ print $3 }' || true)
+  blocked_steps=$(grep -E '^ +[✗!] +[0-9]+ ' <<<"$out" | awk '{ print $2 }' | paste -sd ' ' || true)
+  if [[ $mode == sudo && $blocked_steps == 6 ]]; then
+    result "doctor (jovyan)" ok "sudo mode, only step 6 blocked"
   else
     printf '%s\n' "$out" | tail -40
-    result "doctor (jovyan, sudo mode)" fail "exit status not 0"
+    result "doctor (jovyan)" fail "mode ${mode:-?}, blocked steps: ${blocked_steps:-none} (expected sudo, 6)"
   fi
 fi
 
@@ -173,13 +188,15 @@ if wanted hub; then
   # The hub's proxy is not in the image (a hub brings its own): installed here and mounted.
   chp=$(mktemp -d /tmp/nsbook-docker-chp.XXXXXX)
   npm install --silent --no-audit --no-fund --prefix "$chp" configurable-http-proxy@5 >/dev/null
-  if out=$(locked "${RUN[@]}" --name "$RUN_ID-hub" -v "$chp:/opt/chp:ro" -v "$PWD/docker/test-hub.sh:/opt/test-hub.sh:ro" \
-    "$IMAGE" bash /opt/test-hub.sh 2>&1); then
-    printf '%s\n' "$out" | sed 's/^/[test-docker]   /'
+  # Its checks ("hub: PASS ...") on stdout; JupyterHub's log on stderr, shown only when a check failed.
+  hublog=$(mktemp /tmp/nsbook-docker-hub.XXXXXX.log)
+  if locked "${RUN[@]}" --name "$RUN_ID-hub" -v "$chp:/opt/chp:ro" -v "$PWD/docker/test-hub.sh:/opt/test-hub.sh:ro" \
+    "$IMAGE" bash /opt/test-hub.sh 2>"$hublog" | sed 's/^/[test-docker]   /'; then
     result "jupyterhub-singleuser as jovyan ($(($(date +%s) - t0)) s)" ok
+    rm -f "$hublog"
   else
-    printf '%s\n' "$out" | tail -60 | sed 's/^/[test-docker]   /'
-    result "jupyterhub-singleuser as jovyan ($(($(date +%s) - t0)) s)" fail
+    tail -30 "$hublog" | sed 's/^/[test-docker]   /'
+    result "jupyterhub-singleuser as jovyan ($(($(date +%s) - t0)) s)" fail "log: $hublog"
   fi
   rm -rf "$chp"
 fi

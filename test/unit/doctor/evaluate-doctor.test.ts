@@ -494,6 +494,24 @@ describe("overlay upper layers (fs.overlay-upper)", () => {
     expect(r.ok).toBe(true);
   });
 
+  it("checks the data directory's layers and kept uppers too", () => {
+    const c = overlayUpperCheck("/run/nsbook", CONTAINER_ROOT + TMPFS_ON_RUN_NSBOOK, "/var/lib/nsbook");
+    expect(c.status).toBe("fail");
+    expect(c.detail).toMatch(
+      /^\/var\/lib\/nsbook\/uppers is on overlay \(mounted on \/\); \/var\/lib\/nsbook\/layers is on overlay/,
+    );
+    expect(c.fix).toMatch(/--tmpfs \/var\/lib\/nsbook\/uppers:exec --tmpfs \/var\/lib\/nsbook\/layers:exec/);
+    const tmpfsOnLayers =
+      "1201 1133 0:131 / /var/lib/nsbook/uppers rw - tmpfs nsbook-tmpfs rw\n1202 1133 0:132 / /var/lib/nsbook/layers rw - tmpfs nsbook-tmpfs rw\n";
+    expect(
+      overlayUpperCheck(
+        "/run/nsbook",
+        CONTAINER_ROOT + TMPFS_ON_RUN_NSBOOK + tmpfsOnLayers,
+        "/var/lib/nsbook",
+      ).status,
+    ).toBe("ok");
+  });
+
   it("says so when the run directory is unknown", () => {
     expect(overlayUpperCheck(undefined, CONTAINER_ROOT).status).toBe("info");
   });

@@ -48,31 +48,42 @@ function probeCheck(spec: ProbeSpec, ctx: CheckContext): DoctorCheck {
 }
 
 /**
- * fs.overlay-upper: whether an overlay's upper layer can live in nsbook's run directory `runDir`, judged from the
- * filesystem mounted there (the mountinfo entry with the longest mount point above it; the last one when several
- * share it). The kernel refuses an overlayfs as an upper layer ("not supported as upperdir"): that is the case in
- * a container, whose root is an overlayfs, unless something else is mounted on the run directory. Pure.
+ * fs.overlay-upper: whether nsbook's overlay directories can live where nsbook puts them: upper and work layers in
+ * the run directory `runDir` and in `<dataDir>/uppers` (kept ones), committed layers (which hold whiteouts, device
+ * nodes 0/0) in `<dataDir>/layers`. Judged from the filesystem mounted at each (the mountinfo entry with the
+ * longest mount point above it; the last one when several share it): the kernel refuses an overlayfs as an upper
+ * layer ("not supported as upperdir") and refuses to create whiteouts on one. That is the case in a container,
+ * whose root is an overlayfs, unless something else is mounted there. Pure.
  */
-export function overlayUpperCheck(runDir: string | undefined, mountinfo: string): DoctorCheck {
+export function overlayUpperCheck(
+  runDir: string | undefined,
+  mountinfo: string,
+  dataDir?: string,
+): DoctorCheck {
+  const id = "fs.overlay-upper";
   const title = "overlay upper layers";
-  if (!runDir)
-    return check("fs.overlay-upper", "filesystems", title, "info", "not checked (run directory unknown)");
-  const under = (mp: string) => mp === "/" || runDir === mp || runDir.startsWith(`${mp}/`);
-  let best: { mountPoint: string; fsType: string } | undefined;
-  for (const m of parseMountInfo(mountinfo)) {
-    if (under(m.mountPoint) && (!best || m.mountPoint.length >= best.mountPoint.length)) best = m;
-  }
-  if (!best)
-    return check("fs.overlay-upper", "filesystems", title, "info", `${runDir}: no mount found above it`);
-  const where = `${runDir} is on ${best.fsType} (mounted on ${best.mountPoint})`;
-  if (best.fsType !== "overlay") return check("fs.overlay-upper", "filesystems", title, "ok", where);
+  if (!runDir) return check(id, "filesystems", title, "info", "not checked (run directory unknown)");
+  const mounts = parseMountInfo(mountinfo);
+  const fsOf = (dir: string) => {
+    const under = (mp: string) => mp === "/" || dir === mp || dir.startsWith(`${mp}/`);
+    let best: { mountPoint: string; fsType: string } | undefined;
+    for (const m of mounts) {
+      if (under(m.mountPoint) && (!best || m.mountPoint.length >= best.mountPoint.length)) best = m;
+    }
+    return { dir, fsType: best?.fsType ?? "?", mountPoint: best?.mountPoint ?? "?" };
+  };
+  const dirs = [runDir, ...(dataDir ? [`${dataDir}/uppers`, `${dataDir}/layers`] : [])].map(fsOf);
+  const on = (d: { dir: string; fsType: string; mountPoint: string }) =>
+    `${d.dir} is on ${d.fsType} (mounted on ${d.mountPoint})`;
+  const bad = dirs.filter((d) => d.fsType === "overlay");
+  if (bad.length === 0) return check(id, "filesystems", title, "ok", dirs.map(on).join("; "));
   return check(
-    "fs.overlay-upper",
+    id,
     "filesystems",
     title,
     "fail",
-    `${where}: the kernel refuses an overlayfs as an overlay's upper layer, as in a container whose root is one`,
-    `mount a tmpfs there: \`docker run --tmpfs ${runDir}:exec ...\` (nsbook's image does it in docker/entrypoint.sh), or set NSBOOK_RUN_DIR to a directory on another filesystem`,
+    `${bad.map(on).join("; ")}: the kernel refuses an overlayfs as an overlay's upper layer (and whiteouts on one), as in a container whose root is one`,
+    `mount a tmpfs there: \`docker run ${bad.map((d) => `--tmpfs ${d.dir}:exec`).join(" ")} ...\` (nsbook's image does it in docker/entrypoint.sh), or set NSBOOK_RUN_DIR and NSBOOK_HOME to directories on another filesystem`,
   );
 }
 
@@ -80,6 +91,10 @@ export function overlayUpperCheck(runDir: string | undefined, mountinfo: string)
 export function namespaceChecks(ctx: CheckContext): DoctorCheck[] {
   return [
     ...PROBES.map((spec) => probeCheck(spec, ctx)),
-    overlayUpperCheck(ctx.facts.environment.runDir, ctx.facts.cgroups.mountinfo),
+    overlayUpperCheck(
+      ctx.facts.environment.runDir,
+      ctx.facts.cgroups.mountinfo,
+      ctx.facts.environment.dataDir,
+    ),
   ];
 }

@@ -152,7 +152,8 @@ if wanted doctor; then
   # As jovyan (a JupyterHub single-user server): sudo mode, every step but 6 (its limits need nsbook itself
   # to run as root), so doctor exits 1 by design.
   out=$(locked "${RUN[@]}" --name "$RUN_ID-doctor-jovyan" --user 1000 "$IMAGE" nsbook doctor 2>&1) || true
-  mode=$(grep -oE 'Privilege mode +[a-z]+' <<<"$out" | awk '{ print $3 }' || true)
+  # Its first line: "nsbook doctor: Linux <release>, privilege mode <mode>".
+  mode=$(grep -oE 'privilege mode [a-z]+' <<<"$out" | head -1 | awk '{ print $3 }' || true)
   blocked_steps=$(grep -E '^ +[✗!] +[0-9]+ ' <<<"$out" | awk '{ print $2 }' | paste -sd ' ' || true)
   if [[ $mode == sudo && $blocked_steps == 6 ]]; then
     result "doctor (jovyan)" ok "sudo mode, only step 6 blocked"
@@ -172,7 +173,8 @@ if wanted notebooks; then
   # vitest's verbose lines: "   ✓ |notebooks| test/notebooks/notebooks.test.ts > ... > en/01-chroot.ipynb 5012ms".
   sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +[✓×↓] ' | sed -E 's/^ +//' |
     while IFS= read -r line; do printf '[test-docker]   %s\n' "$line"; done
-  summary=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +Tests +[0-9]' | sed -E 's/^ +//' || true)
+  summary=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +(Tests|Duration) +[0-9]' | sed -E 's/^ +//; s/ \(transform.*//' |
+    paste -sd ';' || true)
   if ((status == 0)); then
     result "notebooks ($(($(date +%s) - t0)) s)" ok "$summary"
     rm -f "$log"

@@ -34,7 +34,7 @@ export const STEP_REQUIREMENTS: readonly StepRequirements[] = [
   },
   { step: 8, title: "bridge network between containers", needs: [...CONTAINER, "ns.net", "tool.ip"] },
   { step: 9, title: "user namespace", needs: [...CONTAINER, "ns.user"] },
-  { step: 10, title: "overlay filesystem", needs: [...CONTAINER, "fs.overlay"] },
+  { step: 10, title: "overlay filesystem", needs: [...CONTAINER, "fs.overlay", "fs.overlay-upper"] },
   { step: 11, title: "pivot_root and hardening", needs: [...CONTAINER, "tool.pivot_root", "tool.setpriv"] },
 ];
 

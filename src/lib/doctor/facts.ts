@@ -19,6 +19,10 @@ export interface EnvironmentFacts {
   containerenv: boolean;
   /** Text of /proc/1/cgroup, if readable. */
   pid1Cgroup?: string;
+  /** nsbook's run directory for this process (`runDir()`), where overlays keep their upper and work layers. */
+  runDir?: string;
+  /** nsbook's data directory (`dataDir()`): committed layers and kept upper layers live there. */
+  dataDir?: string;
 }
 
 /** One host tool as found. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { overlayUpperCheck } from "../../../src/lib/doctor/checks/index.js";
 import { type DoctorFacts, type DoctorReport, evaluateDoctor } from "../../../src/lib/doctor/index.js";
 import {
   cgroupsOf,
@@ -462,5 +463,73 @@ describe("evaluateDoctor: every problem has a fix", () => {
     expect(checkOf(r, "fs.overlay").status).toBe("warn");
     expect(r.ok).toBe(true);
     expect(blocked(r)).toEqual([10]);
+  });
+});
+
+// A podman container's mountinfo (trimmed): its root is an overlayfs; /run and /tmp are not mounted apart.
+const CONTAINER_ROOT =
+  "1133 1000 0:123 / / rw,relatime - overlay overlay rw,lowerdir=/var/lib/containers/storage/overlay/l/A,upperdir=/var/lib/containers/storage/overlay/x/diff,workdir=/var/lib/containers/storage/overlay/x/work\n" +
+  "1134 1133 0:124 / /proc rw,nosuid,nodev,noexec,relatime - proc proc rw\n" +
+  "1135 1133 0:125 / /dev rw,nosuid - tmpfs tmpfs rw,size=65536k,mode=755\n";
+const TMPFS_ON_RUN_NSBOOK = "1200 1133 0:130 / /run/nsbook rw,relatime - tmpfs nsbook-tmpfs rw,mode=755\n";
+
+describe("overlay upper layers (fs.overlay-upper)", () => {
+  it("refuses a run directory on a container's overlayfs root, with the fix", () => {
+    const c = overlayUpperCheck("/run/nsbook", CONTAINER_ROOT);
+    expect(c).toMatchObject({ id: "fs.overlay-upper", group: "filesystems", status: "fail" });
+    expect(c.detail).toMatch(
+      /^\/run\/nsbook is on overlay \(mounted on \/\): the kernel refuses an overlayfs/,
+    );
+    expect(c.fix).toMatch(/--tmpfs \/run\/nsbook:exec/);
+  });
+
+  it("accepts it once a tmpfs is mounted on it (the image's entrypoint), and a host's own filesystems", () => {
+    expect(overlayUpperCheck("/run/nsbook", CONTAINER_ROOT + TMPFS_ON_RUN_NSBOOK)).toMatchObject({
+      status: "ok",
+      detail: "/run/nsbook is on tmpfs (mounted on /run/nsbook)",
+    });
+    // A mount point that is only a string prefix of the run directory does not count.
+    expect(overlayUpperCheck("/run/nsbook-2", CONTAINER_ROOT + TMPFS_ON_RUN_NSBOOK).status).toBe("fail");
+    const host =
+      "22 1 8:1 / / rw,relatime - ext4 /dev/sda1 rw\n23 22 0:21 / /run rw,nosuid - tmpfs tmpfs rw\n";
+    expect(overlayUpperCheck("/run/nsbook", host).detail).toBe("/run/nsbook is on tmpfs (mounted on /run)");
+    expect(overlayUpperCheck("/tmp/nsbook-1000", host).detail).toBe(
+      "/tmp/nsbook-1000 is on ext4 (mounted on /)",
+    );
+  });
+
+  it("blocks step 10 only, in a container without the tmpfs", () => {
+    const facts = rootFacts();
+    const r = evaluateDoctor(
+      rootFacts({
+        environment: { dockerenv: false, containerenv: true, containerVar: "podman", runDir: "/run/nsbook" },
+        cgroups: { ...facts.cgroups, mountinfo: facts.cgroups.mountinfo + CONTAINER_ROOT },
+      }),
+    );
+    expect(checkOf(r, "fs.overlay-upper").status).toBe("warn");
+    expect(blocked(r)).toEqual([10]);
+    expect(r.ok).toBe(true);
+  });
+
+  it("checks the data directory's layers and kept uppers too", () => {
+    const c = overlayUpperCheck("/run/nsbook", CONTAINER_ROOT + TMPFS_ON_RUN_NSBOOK, "/var/lib/nsbook");
+    expect(c.status).toBe("fail");
+    expect(c.detail).toMatch(
+      /^\/var\/lib\/nsbook\/uppers is on overlay \(mounted on \/\); \/var\/lib\/nsbook\/layers is on overlay/,
+    );
+    expect(c.fix).toMatch(/--tmpfs \/var\/lib\/nsbook\/uppers:exec --tmpfs \/var\/lib\/nsbook\/layers:exec/);
+    const tmpfsOnLayers =
+      "1201 1133 0:131 / /var/lib/nsbook/uppers rw - tmpfs nsbook-tmpfs rw\n1202 1133 0:132 / /var/lib/nsbook/layers rw - tmpfs nsbook-tmpfs rw\n";
+    expect(
+      overlayUpperCheck(
+        "/run/nsbook",
+        CONTAINER_ROOT + TMPFS_ON_RUN_NSBOOK + tmpfsOnLayers,
+        "/var/lib/nsbook",
+      ).status,
+    ).toBe("ok");
+  });
+
+  it("says so when the run directory is unknown", () => {
+    expect(overlayUpperCheck(undefined, CONTAINER_ROOT).status).toBe("info");
   });
 });

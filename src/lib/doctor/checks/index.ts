@@ -3,7 +3,7 @@ export { check, firstLine } from "./check.js";
 export type { CheckContext } from "./context.js";
 export { containerSigns, environmentChecks, wslGeneration } from "./environment-checks.js";
 export { kernelChecks } from "./kernel-checks.js";
-export { namespaceChecks } from "./namespace-checks.js";
+export { namespaceChecks, overlayUpperCheck } from "./namespace-checks.js";
 export { privilegeChecks } from "./privilege-checks.js";
 export { rootfsChecks } from "./rootfs-checks.js";
 export { toolChecks } from "./tool-checks.js";

@@ -1,6 +1,7 @@
 // Gathers the signs of WSL and of a container.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { dataDir, runDir } from "../../paths.js";
 import type { EnvironmentFacts } from "../facts.js";
 
 async function readText(path: string): Promise<string | undefined> {
@@ -11,7 +12,7 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-/** Reads /proc/version, /proc/1/cgroup, the container marker files and the WSL/container variables. */
+/** Reads /proc/version, /proc/1/cgroup, the container marker files, the WSL/container variables, nsbook's run and data directories. */
 export async function readEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<EnvironmentFacts> {
   const [procVersion, pid1Cgroup] = await Promise.all([
     readText("/proc/version"),
@@ -24,5 +25,7 @@ export async function readEnvironment(env: NodeJS.ProcessEnv = process.env): Pro
     dockerenv: existsSync("/.dockerenv"),
     containerenv: existsSync("/run/.containerenv"),
     ...(pid1Cgroup ? { pid1Cgroup } : {}),
+    runDir: runDir(),
+    dataDir: dataDir(),
   };
 }

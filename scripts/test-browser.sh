@@ -42,7 +42,7 @@ remove_learner() {
 stop_jupyter() {
   [[ -n $jupyter_pid ]] || return 0
   say "stopping the learner's Jupyter"
-  # setsid gave it a process group of its own: su, npm, course.sh and jupyter-lab.
+  # Its process group: npm, course.sh and jupyter-lab (which shuts its kernels down on SIGTERM).
   kill -TERM -- "-$jupyter_pid" 2>/dev/null || true
   for _ in $(seq 20); do kill -0 "$jupyter_pid" 2>/dev/null || break; sleep 0.5; done
   kill -KILL -- "-$jupyter_pid" 2>/dev/null || true
@@ -61,7 +61,7 @@ fi
 
 if [[ $reuse == 1 && -x $clone/.venv/bin/jupyter-lab ]]; then
   say "reusing $user and their set-up (NSBOOK_BROWSER_REUSE=1): updating the clone"
-  as_learner "git pull -q --ff-only && ./setup.sh </dev/null >/dev/null"
+  as_learner "git checkout -q -- notebooks && git pull -q --ff-only && ./setup.sh </dev/null >/dev/null"
   trap cleanup EXIT
 else
   if id "$user" >/dev/null 2>&1; then remove_learner; fi
@@ -87,9 +87,14 @@ fi
 say "npm run course as $user, on port $port"
 log=$(mktemp /tmp/nsbook-browser-jupyter.XXXXXX.log)
 chmod 644 "$log"
-setsid su - "$user" -c "cd $clone && exec npm run course -- --no-browser --port=$port --ServerApp.token=$token" \
-  >"$log" 2>&1 &
-jupyter_pid=$!
+# su starts the command in a session of its own: the learner's shell writes its PID (npm's, the group of npm,
+# course.sh and jupyter-lab) for stop_jupyter. port_retries=0: fail rather than serve on another port.
+pidfile=$home/.nsbook-browser-jupyter.pid
+rm -f "$pidfile"
+su - "$user" -c "cd $clone && echo \$\$ >$pidfile && exec npm run course -- --no-browser --port=$port \
+  --ServerApp.port_retries=0 --ServerApp.token=$token" >"$log" 2>&1 &
+for _ in $(seq 20); do [[ -s $pidfile ]] && break; sleep 0.25; done
+jupyter_pid=$(cat "$pidfile")
 for _ in $(seq 60); do
   curl -sf "http://127.0.0.1:$port/api/status?token=$token" >/dev/null && break
   kill -0 "$jupyter_pid" 2>/dev/null || { cat "$log"; echo "[browser] FAILED: Jupyter exited" >&2; exit 1; }

@@ -26,6 +26,7 @@ import {
   selectCell,
   shutDownAll,
   toolbar,
+  uiIdle,
   until,
   waitForCell,
 } from "./jupyterlab.js";
@@ -303,7 +304,12 @@ const STEPS: Record<string, Step> = {
     await acceptDialog(page);
     await page.waitForTimeout(1000);
     await kernelIdle(lab, path, 60_000);
+    // Clicking Restart & Run All 3 s after Restart broke JupyterLab's kernel connection once (jupyter_server:
+    // "struct.error: unpack requires a buffer", the page's kernel "Unknown", cells stuck at [*]): a learner
+    // looks at the page first, so wait until it says Idle again.
+    await uiIdle(page);
     await nothingLeft("after the restart");
+    await shot(page, "restart-idle");
     notes.push(`restart: kernel idle and no container left after ${((Date.now() - t1) / 1000).toFixed(1)} s`);
 
     // Restart & Run All.
@@ -315,7 +321,7 @@ const STEPS: Record<string, Step> = {
       "every cell to have run",
       async () => {
         const busy = await cells(page).evaluateAll((els) =>
-          els.some((e) => (e.querySelector(".jp-InputPrompt")?.textContent ?? "").includes("*")),
+          els.some((e) => (e.querySelector(".jp-InputArea-prompt")?.textContent ?? "").includes("*")),
         );
         return !busy && (await kernelOf(lab, path))?.execution_state === "idle";
       },

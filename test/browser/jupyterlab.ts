@@ -133,7 +133,8 @@ export function activeIndex(page: Page): Promise<number> {
 export async function selectCell(page: Page, i: number): Promise<void> {
   const cell = cells(page).nth(i);
   await cell.scrollIntoViewIfNeeded();
-  await cell.locator(".jp-InputPrompt, .jp-Cell-inputCollapser").first().click();
+  // The prompt ("[ ]:"), not the blue bar left of it: a click there collapses the cell's input.
+  await cell.locator(".jp-InputArea-prompt").first().click();
   await page.keyboard.press("Escape");
   await until(`cell ${i} to be selected`, async () => (await activeIndex(page)) === i, 5000, 50);
 }
@@ -144,7 +145,7 @@ export function isCode(cell: Locator): Promise<boolean> {
 
 /** The cell's prompt says "[*]" while it is queued or running. */
 export async function running(cell: Locator): Promise<boolean> {
-  const prompt = (await cell.locator(".jp-InputPrompt").first().textContent()) ?? "";
+  const prompt = (await cell.locator(".jp-InputArea-prompt").first().textContent()) ?? "";
   return prompt.includes("*");
 }
 
@@ -192,6 +193,15 @@ export async function toolbar(page: Page, item: string): Promise<void> {
     .locator(`.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar [data-jp-item-name="${item}"]`)
     .first()
     .click();
+}
+
+/** JupyterLab's status bar says the kernel is idle (its websocket is connected and the kernel answered). */
+export async function uiIdle(page: Page, timeoutMs = 60_000): Promise<void> {
+  await until(
+    "the status bar to say Idle",
+    async () => /\|\s*Idle/.test((await page.locator(".jp-StatusBar-Widget").allTextContents()).join(" ")),
+    timeoutMs,
+  );
 }
 
 /** Accepts JupyterLab's confirmation dialog (Restart?). */

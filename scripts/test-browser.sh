@@ -104,6 +104,7 @@ grep -E '^\[course\]|http://127' "$log" | head -4
 
 say "the browser tests"
 mkdir -p "$artifacts"
+rm -f "$artifacts"/*.png "$artifacts"/*.html "$artifacts"/results.json
 status=0
 NSBOOK_BROWSER_URL=http://127.0.0.1:$port NSBOOK_BROWSER_TOKEN=$token NSBOOK_BROWSER_CLONE=$clone \
   NSBOOK_BROWSER_ARTIFACTS=$artifacts node --import tsx test/browser/course.e2e.ts "$@" || status=$?

@@ -60,7 +60,8 @@ function fail(message: string): never {
 
 async function shot(page: Page, name: string, at?: Locator): Promise<void> {
   await dismissToasts(page);
-  if (at) await at.scrollIntoViewIfNeeded().catch(() => {});
+  // The cell at the top of the notebook's view: its outputs (a summary table, a chart) below it.
+  if (at) await at.evaluate((e) => e.scrollIntoView({ block: "start" })).catch(() => {});
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(lab.artifacts, `${name}.png`) });
 }

@@ -47,6 +47,16 @@ if [[ $kind == lab ]]; then
 else
   args+=(--NotebookApp.notebook_dir="$notebooks")
 fi
+# The page Jupyter opens (and the address it prints): the start page, notebook 00, in the learner's language.
+# A --LabApp.default_url= or --NotebookApp.default_url= given to `npm run course` comes later and wins.
+lang=en
+[[ ${LC_ALL:-${LC_MESSAGES:-${LANG:-}}} == ja* ]] && lang=ja
+start=$lang/00-preflight.ipynb
+if [[ $kind == lab ]]; then
+  args+=(--LabApp.default_url="/lab/tree/$start")
+else
+  args+=(--NotebookApp.default_url="/notebooks/$start")
+fi
 # Jupyter refuses to run as root unless told: root is how this course runs containers without sudo.
 [[ $(id -u) -eq 0 ]] && args+=(--allow-root)
 
@@ -55,7 +65,7 @@ if [[ $kind == lab ]]; then
 else
   printf '[course] classic Jupyter notebook (%s) serving %s with the nsbook kernel as default.\n' "$bin" "$notebooks"
 fi
-printf '[course] Open the http://...?token=... URL Jupyter prints below; Ctrl+C twice stops it.\n'
+printf '[course] Open the http://...?token=... URL Jupyter prints below (it opens %s); Ctrl+C twice stops it.\n' "$start"
 # Who the kernel will run as (bin/nsbook-kernel decides the same way): say it now, not in notebook 01.
 if [[ $(id -u) -ne 0 ]] && ! "$root/scripts/kernel-access.sh" status >/dev/null 2>&1 && ! sudo -n true 2>/dev/null; then
   printf '[course] NOTE: the nsbook kernel will run as %s, rootless: notebooks 01-11 need root and will stop at their\n' "$(id -un)"

@@ -9,6 +9,8 @@ SYSTEM_PYTHON=/usr/bin/python3
 # jupyter-nbconvert and jupyter-client hold the `jupyter nbconvert` and `jupyter kernelspec` commands.
 DEBIAN_JUPYTER_PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client)
 JUPYTERLAB_SPEC='jupyterlab>=4,<5'
+# The exact versions the browser tests ran (pip freeze of a fresh install): a fresh machine gets the same.
+JUPYTERLAB_CONSTRAINTS=scripts/setup/jupyter-constraints.txt
 
 # Prints why PyPI cannot be used (nothing, status 0, when it answers). Honours PIP_INDEX_URL and proxies.
 pypi_unreachable_reason() {
@@ -29,7 +31,12 @@ install_jupyterlab_venv() {
   local t0
   t0=$(now_ms)
   as_user "$SYSTEM_PYTHON" -m venv "$VENV_DIR" || return 1
-  as_user "$VENV_DIR/bin/python" -m pip install --disable-pip-version-check -q "$JUPYTERLAB_SPEC" || return 1
+  local pip=("$VENV_DIR/bin/python" -m pip install --disable-pip-version-check -q)
+  if ! as_user "${pip[@]}" -c "$JUPYTERLAB_CONSTRAINTS" "$JUPYTERLAB_SPEC"; then
+    # The pins were made with Debian 12's Python 3.11; an older Python (Ubuntu 22.04's 3.10) cannot have some.
+    warn "jupyter: the tested versions ($JUPYTERLAB_CONSTRAINTS) do not install with this Python: the newest $JUPYTERLAB_SPEC instead"
+    as_user "${pip[@]}" "$JUPYTERLAB_SPEC" || return 1
+  fi
   note "jupyter: JupyterLab installed in $VENV_DIR ($((($(now_ms) - t0) / 1000)) s)"
   CHANGED+=("jupyterlab in $VENV_DIR")
 }

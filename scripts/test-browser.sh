@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The course in a real browser, as a learner uses it: a throw-away user who is not root clones the project, runs
+# ./setup.sh (JupyterLab from PyPI, pinned), is given the course's sudo rule, and starts `npm run course`; then
+# test/browser/course.e2e.ts drives Debian's chromium (playwright-core) through JupyterLab: notebooks opened from
+# the file browser and run cell by cell with Shift-Enter, the self-checks, the live chart, interrupt, restart,
+# a cell run out of order, and JupyterLab's own HTML export. Run as root; it removes the user again.
+#
+#   scripts/test-browser.sh [STEP...]     default: every step (see STEPS in test/browser/course.e2e.ts)
+#
+# Screenshots and the exported HTML go to test/browser/artifacts/ (git-ignored; NSBOOK_BROWSER_ARTIFACTS).
+# NSBOOK_BROWSER_REUSE=1 keeps the learner (and their set-up) for the next run, which then skips the set-up.
+# Other engineers run containers on this machine: wrap the run in `flock /tmp/nsbook-heavy.lock ...`.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+[[ $EUID -eq 0 ]] || { echo "test-browser: run as root (it creates and removes a user)" >&2; exit 2; }
+command -v sudo >/dev/null || { echo "test-browser: needs sudo (apt-get install sudo)" >&2; exit 2; }
+
+user=${NSBOOK_BROWSER_LEARNER:-nsbook-browser}
+home=/home/$user
+clone=$home/nsbook
+port=${NSBOOK_BROWSER_PORT:-18931}
+token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+artifacts=${NSBOOK_BROWSER_ARTIFACTS:-$PWD/test/browser/artifacts}
+reuse=${NSBOOK_BROWSER_REUSE:-0}
+jupyter_pid=""
+say() { printf '\n[browser] %s\n' "$*"; }
+as_learner() { su - "$user" -c "cd $clone && $*"; }
+
+remove_learner() {
+  say "removing $user, their sudo rules and home"
+  if [[ -x $clone/scripts/kernel-access.sh ]]; then
+    "$clone/scripts/kernel-access.sh" revoke --user "$user" >/dev/null 2>&1 || true
+  fi
+  rm -f "/etc/sudoers.d/90-$user"
+  # Only this throw-away user's own processes, if a failed step left any.
+  pkill -u "$user" 2>/dev/null || true
+  sleep 0.5
+  pkill -KILL -u "$user" 2>/dev/null || true
+  userdel -r "$user" 2>/dev/null || true
+  rm -rf "$home"
+}
+stop_jupyter() {
+  [[ -n $jupyter_pid ]] || return 0
+  say "stopping the learner's Jupyter"
+  # Its process group: npm, course.sh and jupyter-lab (which shuts its kernels down on SIGTERM).
+  kill -TERM -- "-$jupyter_pid" 2>/dev/null || true
+  for _ in $(seq 20); do kill -0 "$jupyter_pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$jupyter_pid" 2>/dev/null || true
+  jupyter_pid=""
+}
+cleanup() {
+  stop_jupyter
+  if [[ $reuse == 1 ]]; then say "kept $user (NSBOOK_BROWSER_REUSE=1)"; else remove_learner; fi
+}
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  say "installing Debian's chromium"
+  apt-get install -y -q chromium >/dev/null
+fi
+[[ -d node_modules/playwright-core ]] || { echo "test-browser: npm ci first (playwright-core is a devDependency)" >&2; exit 2; }
+
+if [[ $reuse == 1 && -x $clone/.venv/bin/jupyter-lab ]]; then
+  say "reusing $user and their set-up (NSBOOK_BROWSER_REUSE=1): updating the clone"
+  as_learner "git checkout -q -- notebooks && git pull -q --ff-only && ./setup.sh </dev/null >/dev/null"
+  trap cleanup EXIT
+else
+  if id "$user" >/dev/null 2>&1; then remove_learner; fi
+  trap cleanup EXIT
+  say "a learner: $user, sudo with a password"
+  useradd -m -s /bin/bash "$user"
+  echo "$user:learner-password" | chpasswd
+  echo "$user ALL=(ALL:ALL) ALL" >"/etc/sudoers.d/90-$user"
+  chmod 0440 "/etc/sudoers.d/90-$user"
+  # No internet here: node-gyp must find Node's headers on disk.
+  [[ -d /usr/include/node ]] && su - "$user" -c 'echo nodedir=/usr >~/.npmrc'
+  su - "$user" -c "git config --global --add safe.directory '*' && git clone -q $PWD $clone"
+  say "the learner's ./setup.sh (as $user, no terminal)"
+  t0=$(date +%s)
+  as_learner "./setup.sh </dev/null" | tail -12
+  echo "[browser] set-up took $(($(date +%s) - t0)) s"
+  say "the course's sudo rule for $user"
+  "$clone/scripts/kernel-access.sh" grant --user "$user" --yes | tail -1
+  as_learner "bin/nsbook rootfs default </dev/null >/dev/null"
+fi
+[[ -x $clone/.venv/bin/jupyter-lab ]] || { echo "[browser] FAILED: ./setup.sh did not install JupyterLab" >&2; exit 1; }
+
+say "npm run course as $user, on port $port"
+log=$(mktemp /tmp/nsbook-browser-jupyter.XXXXXX.log)
+chmod 644 "$log"
+# su starts the command in a session of its own: the learner's shell writes its PID (npm's, the group of npm,
+# course.sh and jupyter-lab) for stop_jupyter. port_retries=0: fail rather than serve on another port.
+pidfile=$home/.nsbook-browser-jupyter.pid
+rm -f "$pidfile"
+su - "$user" -c "cd $clone && echo \$\$ >$pidfile && exec npm run course -- --no-browser --port=$port \
+  --ServerApp.port_retries=0 --ServerApp.token=$token" >"$log" 2>&1 &
+for _ in $(seq 20); do [[ -s $pidfile ]] && break; sleep 0.25; done
+jupyter_pid=$(cat "$pidfile")
+for _ in $(seq 60); do
+  curl -sf "http://127.0.0.1:$port/api/status?token=$token" >/dev/null && break
+  kill -0 "$jupyter_pid" 2>/dev/null || { cat "$log"; echo "[browser] FAILED: Jupyter exited" >&2; exit 1; }
+  sleep 0.5
+done
+grep -E '^\[course\]|http://127' "$log" | head -4
+
+say "the browser tests"
+mkdir -p "$artifacts"
+rm -f "$artifacts"/*.png "$artifacts"/*.html "$artifacts"/results.json
+status=0
+NSBOOK_BROWSER_URL=http://127.0.0.1:$port NSBOOK_BROWSER_TOKEN=$token NSBOOK_BROWSER_CLONE=$clone \
+  NSBOOK_BROWSER_ARTIFACTS=$artifacts node --import tsx test/browser/course.e2e.ts "$@" || status=$?
+stop_jupyter
+cp "$log" "$artifacts/jupyter.log"
+rm -f "$log"
+
+say "nothing left behind"
+left=$("$clone/bin/nsbook" ps --json)
+[[ $left == "[]" ]] || { echo "[browser] FAILED: containers left: $left" >&2; status=1; }
+kernels=$(pgrep -u 0 -f "$clone/node_modules/tslab" || true)
+[[ -z $kernels ]] || { echo "[browser] FAILED: root kernels still running: $kernels" >&2; status=1; }
+((status == 0)) && say "passed"
+exit "$status"

@@ -9,6 +9,17 @@ import { showHtml } from "../display/index.js";
 import { type Localized, localize } from "../i18n/index.js";
 import { inlineCodeHtml } from "../render/index.js";
 
+/**
+ * Shows `explanation` (why, and what to do) as a red box and stops "Run all" here with the one line `stopped`:
+ * the learner sees no stack trace, and the notebook has created nothing yet.
+ */
+function stopNotebook(explanation: Localized, stopped: Localized): never {
+  showHtml(
+    `<div style="border-left:4px solid #c0392b;padding:6px 10px;white-space:pre-wrap">${inlineCodeHtml(localize(explanation))}</div>`,
+  );
+  throw new NotebookStopped(localize(stopped));
+}
+
 /** Thrown to stop "Run all" at a notebook's first cell: its text is all the learner sees (no stack). */
 export class NotebookStopped extends Error {
   override readonly name = "NotebookStopped";
@@ -47,30 +58,27 @@ export async function requireUserNamespaces(step: number): Promise<void> {
     active.length > 0 ? active.map((r) => r.detail).join("; ") : `\`${tried.command}\`: ${tried.stderr}`;
   const fix = active.length > 0 ? active.map((r) => r.fix).join("; ") : "run `nsbook doctor` for the details";
   const n = String(step).padStart(2, "0");
-  const message = localize({
-    en: [
-      `This notebook (step ${n}) needs user namespaces, and this machine refuses them to unprivileged processes:`,
-      `  ${why}.`,
-      "Nothing was created. To run it:",
-      `  ${fix}`,
-      "then run this notebook again from the top. (Docker's and Podman's rootless modes need the same.)",
-    ].join("\n"),
-    ja: [
-      `このノートブック（ステップ ${n}）にはユーザー名前空間が必要ですが、このマシンは特権のないプロセスにそれを許していません：`,
-      `  ${why}。`,
-      "まだ何も作っていません。実行するには：",
-      `  ${fix}`,
-      "そのあと、このノートブックを最初から実行し直してください（Docker や Podman の rootless モードにも同じことが必要です）。",
-    ].join("\n"),
-  });
-  showHtml(
-    `<div style="border-left:4px solid #c0392b;padding:6px 10px;white-space:pre-wrap">${inlineCodeHtml(message)}</div>`,
-  );
-  throw new NotebookStopped(
-    localize({
+  stopNotebook(
+    {
+      en: [
+        `This notebook (step ${n}) needs user namespaces, and this machine refuses them to unprivileged processes:`,
+        `  ${why}.`,
+        "Nothing was created. To run it:",
+        `  ${fix}`,
+        "then run this notebook again from the top. (Docker's and Podman's rootless modes need the same.)",
+      ].join("\n"),
+      ja: [
+        `このノートブック（ステップ ${n}）にはユーザー名前空間が必要ですが、このマシンは特権のないプロセスにそれを許していません：`,
+        `  ${why}。`,
+        "まだ何も作っていません。実行するには：",
+        `  ${fix}`,
+        "そのあと、このノートブックを最初から実行し直してください（Docker や Podman の rootless モードにも同じことが必要です）。",
+      ].join("\n"),
+    },
+    {
       en: "stopped here: user namespaces are refused on this machine (see above)",
       ja: "ここで止めました：このマシンではユーザー名前空間が拒否されています（上の説明を参照）",
-    }),
+    },
   );
 }
 
@@ -113,14 +121,8 @@ export function requireRootKernel(step: number): void {
       `端末からステップを実行することもできます：\`sudo nsbook step ${step}\`。このマシンで何が動くかは \`nsbook doctor\` で確かめられます。`,
     ].join("\n"),
   };
-  const message = localize(text);
-  showHtml(
-    `<div style="border-left:4px solid #c0392b;padding:6px 10px;white-space:pre-wrap">${inlineCodeHtml(message)}</div>`,
-  );
-  throw new NotebookStopped(
-    localize({
-      en: "stopped here: this notebook needs a root kernel (see above)",
-      ja: "ここで止めました：このノートブックには root のカーネルが必要です（上の説明を参照）",
-    }),
-  );
+  stopNotebook(text, {
+    en: "stopped here: this notebook needs a root kernel (see above)",
+    ja: "ここで止めました：このノートブックには root のカーネルが必要です（上の説明を参照）",
+  });
 }

@@ -6,6 +6,7 @@ export * from "./display/index.js";
 export * from "./doctor/index.js";
 export * from "./i18n/index.js";
 export * from "./render/index.js";
+export * from "./shell/index.js";
 export * from "./usage-charts/index.js";
 export * from "./views/bridge-views.js";
 export * from "./views/cgroups-views.js";

@@ -21,7 +21,7 @@ check_node() {
   version=$(node -p 'process.versions.node')
   IFS=. read -r major minor _ <<<"$version"
   if ! node_version_ok "$major" "$minor"; then
-    NSBOOK_DIE_CODE=3 die "Node.js $version is too old: nsbook needs >= 20.19 (or >= 22.12), for require(esm).
+    NSBOOK_DIE_CODE=3 die "Node.js $version cannot run nsbook: it needs 20.19+ on the 20 line or 22.12+ (21 and 22.0-22.11 lack require(esm)).
   $how"
   fi
   say "node: $version ($(command -v node)), npm $(npm --version)"

@@ -1,5 +1,6 @@
 // The host tools the course runs: how to ask their version, which package has them, which steps need them.
 import { debianPackageFor } from "../host/index.js";
+import { versionParts } from "./version.js";
 
 /** A tool doctor checks. */
 export type ToolName =
@@ -126,5 +127,17 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
   },
 ];
 
-/** Lowest Node nsbook runs on: require(esm) of execa needs 20.19. */
-export const NODE_MINIMUM = "20.19.0";
+/** The Node versions nsbook runs on, as package.json's `engines` says it. */
+export const NODE_SUPPORTED = "20.19 or later on the 20 line, 22.12 or later";
+
+/**
+ * Whether this Node can `require()` an ES module (execa 9 and zx's ESM parts are loaded that way).
+ * require(esm) came unflagged in 22.12 and was backported to 20.19; Node 21 and 22.0–22.11 never had it,
+ * so a plain "at least 20.19" admits versions that fail at the first import.
+ */
+export function nodeSupportsRequireEsm(version: string): boolean {
+  const [major = 0, minor = 0] = versionParts(version);
+  if (major === 20) return minor >= 19;
+  if (major === 22) return minor >= 12;
+  return major >= 23;
+}

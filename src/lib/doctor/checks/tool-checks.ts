@@ -1,7 +1,7 @@
 // The host tools the course runs, with versions and the package that provides each.
 
 import type { ToolFact } from "../facts.js";
-import { NODE_MINIMUM, TOOL_SPECS, type ToolSpec } from "../tool-specs.js";
+import { NODE_SUPPORTED, nodeSupportsRequireEsm, TOOL_SPECS, type ToolSpec } from "../tool-specs.js";
 import type { DoctorCheck } from "../types.js";
 import { versionAtLeast } from "../version.js";
 import { check, firstLine } from "./check.js";
@@ -60,13 +60,13 @@ function toolCheck(spec: ToolSpec, fact: ToolFact | undefined): DoctorCheck {
 }
 
 function nodeCheck(version: string): DoctorCheck {
-  if (versionAtLeast(version, NODE_MINIMUM)) return check("tool.node", "tools", "node", "ok", `v${version}`);
+  if (nodeSupportsRequireEsm(version)) return check("tool.node", "tools", "node", "ok", `v${version}`);
   return check(
     "tool.node",
     "tools",
     "node",
     "fail",
-    `v${version}: older than ${NODE_MINIMUM} (nsbook loads ESM-only packages with require(esm))`,
+    `v${version}: not supported; nsbook needs Node ${NODE_SUPPORTED} (it loads ESM-only packages with require(esm), which v${version} lacks)`,
     "install Node 22 LTS (https://nodejs.org or NodeSource's Debian packages)",
   );
 }

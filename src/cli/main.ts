@@ -23,6 +23,16 @@ function isUserFacing(e: unknown): e is Error & { userFacing: true } {
   return e instanceof Error && (e as { userFacing?: unknown }).userFacing === true;
 }
 
+/**
+ * Whether the user asked for a command's help: `--help` or `-h` among nsbook's own options. Everything
+ * after "--" belongs to the container's command (`nsbook exec web -- grep --help` runs grep's help).
+ */
+export function helpRequested(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  const own = end < 0 ? args : args.slice(0, end);
+  return own.includes("--help") || own.includes("-h");
+}
+
 /** Runs the CLI with `argv` (without node and the script) and resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -35,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nsbook: unknown command "${name}"\n\n${helpText()}\n`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (helpRequested(rest)) {
     process.stdout.write(`usage: ${command.usage}\n`);
     return 0;
   }

@@ -129,6 +129,10 @@ describeWhen(
         stdout: "d1\n",
       });
       expect(nsbook(["exec", "--workdir", "/etc", "d1", "--", "pwd"], env).stdout).toBe("/etc\n");
+      // A --help or -h after -- is the container command's, not nsbook's (it used to print nsbook's usage).
+      const help = nsbook(["exec", "d1", "--", "/bin/sh", "-c", 'echo "sh got $1"', "sh", "--help"], env);
+      expect(help).toMatchObject({ code: 0, stdout: "sh got --help\n" });
+      expect(nsbook(["exec", "d1", "--", "/bin/sh", "-c", 'echo "$0"', "-h"], env).stdout).toBe("-h\n");
       expect(nsbook(["logs", "d1"], env).stdout).toBe("hello log\n");
       expect(nsbook(["stop", "d1"], env)).toEqual({ code: 0, stdout: "d1\n", stderr: "" });
       expect(nsbook(["ps"], env).stdout).toMatch(/^no containers/);

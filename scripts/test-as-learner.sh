@@ -76,6 +76,14 @@ as_learner "bin/nsbook run --memory 32M -- sh -c 'head -c 200m /dev/zero | tail'
 [[ $code == 137 ]] || { echo "[as-learner] FAILED: the OOM kill exited $code, not 137" >&2; exit 1; }
 as_learner "bin/nsbook doctor </dev/null" | grep -E "Jupyter kernel|Steps? " || true
 
+say "a learner behind a proxy: sudo drops https_proxy, nsbook carries it to its root side"
+# Nothing listens on port 1: the download must fail naming the learner's proxy (proof it arrived), and leave nothing.
+out=$(as_learner "https_proxy=http://127.0.0.1:1 bin/nsbook rootfs alpine --name proxy-check </dev/null" 2>&1) && {
+  echo "[as-learner] FAILED: a download through a dead proxy succeeded" >&2; exit 1; }
+grep -q "the proxy http://127.0.0.1:1 (from https_proxy) could not be reached" <<<"$out" || {
+  echo "[as-learner] FAILED: the root side did not use the learner's https_proxy:" >&2; echo "$out" >&2; exit 1; }
+[[ ! -e /var/lib/nsbook/rootfs/proxy-check ]] || { echo "[as-learner] FAILED: a half-made rootfs was left" >&2; exit 1; }
+
 say "the notebook suite as $user, through $user's own Jupyter and the root kernel"
 status=0
 as_learner "NSBOOK_REQUIRE_ALL=1 node_modules/.bin/vitest run --project notebooks ${*:-} </dev/null" || status=$?

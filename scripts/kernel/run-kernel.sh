@@ -16,11 +16,24 @@
 set -euo pipefail
 checkout=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 node=${NSBOOK_NODE:-$(command -v node)}
-usage() { echo "usage: run-kernel.sh CONNECTION_FILE [JUPYTER_PID [--signals-on-stdin]]" >&2; exit 2; }
-(($# >= 1 && $# <= 3)) || usage
+# shellcheck source=scripts/kernel/user-env.sh
+source "$checkout/scripts/kernel/user-env.sh"
+usage() {
+  echo "usage: run-kernel.sh CONNECTION_FILE [JUPYTER_PID [--signals-on-stdin] [--user-env NAME=VALUE]...]" >&2
+  exit 2
+}
+(($# >= 1)) || usage
 connection_file=$1 jupyter_pid=${2:-} relayed=no
 [[ $jupyter_pid =~ ^[0-9]*$ ]] || usage
-if (($# == 3)); then [[ $3 == --signals-on-stdin ]] && relayed=yes || usage; fi
+options=("${@:3}")
+while ((${#options[@]})); do
+  case ${options[0]} in
+    --signals-on-stdin) relayed=yes options=("${options[@]:1}") ;;
+    # The learner's proxy settings, which sudo dropped (user-env.sh).
+    --user-env) ((${#options[@]} >= 2)) && carry_user_env "${options[1]}" || usage; options=("${options[@]:2}") ;;
+    *) usage ;;
+  esac
+done
 
 # Behind bin/nsbook-kernel's sudo this shell stays in front of the kernel, to pass signals on (below); it must
 # not outlive sudo.

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
 import { isNsbookScope } from "../lib/cgroups/manager/cgroup-name.js";
-import { passwordlessRoot } from "../lib/privilege/index.js";
+import { passwordlessRoot, userEnvArgs } from "../lib/privilege/index.js";
 
 /** Commands that never need root: they run as the user. */
 const AS_USER = new Set(["handouts"]);
@@ -19,13 +19,24 @@ export function rootArgv(command: string, args: readonly string[], cliScript: st
   // Asked for a mode explicitly, or already the root side of a re-run: stay.
   if (process.env.NSBOOK_PRIVILEGE || process.env.NSBOOK_ROOT_VIA) return undefined;
   const quiet = passwordlessRoot(cliScript);
-  if (quiet) return [...quiet.cliPrefix, command, ...args];
+  // sudo drops the environment: the learner's proxy settings go along as arguments (lib/privilege/user-env.ts).
+  if (quiet) return [...quiet.cliPrefix, ...userEnvArgs(), command, ...args];
   if (ROOT_IF_PASSWORDLESS.has(command) || !process.stdin.isTTY || !process.stdout.isTTY) return undefined;
   if (spawnSync("sh", ["-c", "command -v sudo"], { stdio: "ignore" }).status !== 0) return undefined;
   process.stderr.write(
     "nsbook: containers need root: asking sudo (the course's rule skips this question: see `./setup.sh --help`)\n",
   );
-  return ["sudo", "--", "env", "NSBOOK_ROOT_VIA=sudo", process.execPath, cliScript, command, ...args];
+  return [
+    "sudo",
+    "--",
+    "env",
+    "NSBOOK_ROOT_VIA=sudo",
+    process.execPath,
+    cliScript,
+    ...userEnvArgs(),
+    command,
+    ...args,
+  ];
 }
 
 /** Commands that may create cgroups for a container, and doctor, which reports what they will be able to do. */

@@ -1,5 +1,6 @@
 // `nsbook`: the shell face of the library. Dispatches to one module per command.
 import { HostCommandError } from "../lib/host/index.js";
+import { takeUserEnvArgs } from "../lib/privilege/index.js";
 import { rootArgv, runInstead, scopeArgv } from "./as-root.js";
 import type { CliCommand } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
@@ -35,6 +36,15 @@ export function helpRequested(args: readonly string[]): boolean {
 
 /** Runs the CLI with `argv` (without node and the script) and resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // The root side of `nsbook` run again through sudo (as-root.ts) first takes the learner's carried variables.
+  if (process.env.NSBOOK_ROOT_VIA) {
+    try {
+      argv = takeUserEnvArgs(argv);
+    } catch (e) {
+      process.stderr.write(`nsbook: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     process.stdout.write(`${helpText()}\n`);

@@ -16,4 +16,5 @@ export type {
   UsernsRestriction,
   UsernsSysctls,
 } from "./types.js";
+export { takeUserEnvArgs, USER_ENV_CARRIED, userEnvArgs } from "./user-env.js";
 export { usernsRestrictionsOf } from "./userns-restrictions.js";

@@ -2,7 +2,10 @@
 import type { IncomingMessage } from "node:http";
 import * as http from "node:http";
 import * as https from "node:https";
+import { isIP, type Socket } from "node:net";
+import * as tls from "node:tls";
 import { RootfsError } from "../rootfs-error.js";
+import { type ProxyChoice, proxyAuthorization, proxyFor } from "./proxy.js";
 
 /** Options for {@link httpGet}. */
 export interface HttpGetOptions {
@@ -34,6 +37,7 @@ export function parseDownloadUrl(text: string, option = "url"): URL {
 
 /** Turns a network error into a sentence a learner can act on. */
 export function explainNetworkError(e: unknown, url: URL): RootfsError {
+  if (e instanceof RootfsError) return e;
   const err = e as NodeJS.ErrnoException;
   if (err?.name === "AbortError") return new RootfsError(`download of ${url.href} was aborted`, { cause: e });
   const offline =
@@ -51,15 +55,95 @@ export function explainNetworkError(e: unknown, url: URL): RootfsError {
   return new RootfsError(`download of ${url.href} failed: ${reason}`, { cause: e });
 }
 
-function getOnce(url: URL, options: HttpGetOptions): Promise<IncomingMessage> {
-  const timeout = options.idleTimeoutMs ?? 30_000;
+/** A proxy failure in words: which proxy, from which variable, and what to check. */
+function proxyError(proxy: ProxyChoice, url: URL, what: string, cause?: unknown): RootfsError {
+  const where = `${proxy.url.protocol}//${proxy.url.host}`;
+  return new RootfsError(
+    `download of ${url.href} failed: the proxy ${where} (from ${proxy.variable}) ${what}. Check ${proxy.variable}, or list the host in NO_PROXY to go direct.`,
+    { cause },
+  );
+}
+
+/** Opens a tunnel to `url`'s host through `proxy` (HTTP CONNECT), for TLS to run inside it. */
+function connectTunnel(proxy: ProxyChoice, url: URL, timeout: number, signal?: AbortSignal): Promise<Socket> {
+  const target = `${url.hostname}:${url.port || 443}`;
   return new Promise((resolve, reject) => {
-    const get = url.protocol === "https:" ? https.get : http.get;
-    const req = get(url, { signal: options.signal, headers: { "user-agent": "nsbook" } }, resolve);
+    const req = http.request({
+      host: proxy.url.hostname,
+      port: proxy.url.port || 80,
+      method: "CONNECT",
+      path: target,
+      headers: { host: target, "user-agent": "nsbook", ...proxyAuthorization(proxy.url) },
+      signal,
+    });
+    req.setTimeout(timeout, () =>
+      req.destroy(Object.assign(new Error(`no answer for ${timeout} ms`), { code: "ETIMEDOUT" })),
+    );
+    req.once("connect", (res, socket) => {
+      if (res.statusCode === 200) {
+        req.setTimeout(0);
+        resolve(socket);
+        return;
+      }
+      socket.destroy();
+      const auth =
+        res.statusCode === 407
+          ? " (put user:password in the proxy URL: http://user:password@proxy:port)"
+          : "";
+      reject(
+        proxyError(
+          proxy,
+          url,
+          `refused to connect to ${target}: HTTP ${res.statusCode} ${res.statusMessage ?? ""}${auth}`,
+        ),
+      );
+    });
+    req.once("error", (e: NodeJS.ErrnoException) => {
+      if (e.name === "AbortError") reject(e);
+      else reject(proxyError(proxy, url, `could not be reached: ${e.code ?? e.message}`, e));
+    });
+    req.end();
+  });
+}
+
+async function getOnce(url: URL, options: HttpGetOptions): Promise<IncomingMessage> {
+  const timeout = options.idleTimeoutMs ?? 30_000;
+  const proxy = proxyFor(url);
+  const headers = { "user-agent": "nsbook" };
+  // https through a proxy: TLS end to end with the server, inside a CONNECT tunnel (the proxy sees only
+  // the host name). http through a proxy: the proxy is asked for the absolute URL.
+  const tunnel =
+    proxy && url.protocol === "https:" ? await connectTunnel(proxy, url, timeout, options.signal) : undefined;
+  return new Promise((resolve, reject) => {
+    let req: http.ClientRequest;
+    if (tunnel) {
+      const servername = isIP(url.hostname) ? undefined : url.hostname;
+      const createConnection = () => tls.connect({ socket: tunnel, host: url.hostname, servername });
+      // No agent: with one, Node would ignore createConnection and dial the server itself.
+      req = https.get(url, { signal: options.signal, headers, createConnection }, resolve);
+    } else if (proxy) {
+      req = http.get(
+        {
+          host: proxy.url.hostname,
+          port: proxy.url.port || 80,
+          path: url.href,
+          headers: { ...headers, host: url.host, ...proxyAuthorization(proxy.url) },
+          signal: options.signal,
+        },
+        resolve,
+      );
+    } else {
+      const get = url.protocol === "https:" ? https.get : http.get;
+      req = get(url, { signal: options.signal, headers }, resolve);
+    }
     req.setTimeout(timeout, () => {
       req.destroy(Object.assign(new Error(`no data for ${timeout} ms`), { code: "ETIMEDOUT" }));
     });
-    req.on("error", reject);
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      if (proxy && !tunnel && e.name !== "AbortError" && e.code !== "ETIMEDOUT") {
+        reject(proxyError(proxy, url, `could not be reached: ${e.code ?? e.message}`, e));
+      } else reject(e);
+    });
   });
 }
 

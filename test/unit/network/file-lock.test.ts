@@ -47,6 +47,17 @@ async function waitForLog(log: string, what: string): Promise<void> {
   while (!readFileSync(log, "utf8").includes(what)) await new Promise((r) => setTimeout(r, 20));
 }
 
+/** A worker that has taken the lock `<dir>/<name>.lock` and holds it for a minute. */
+async function holdingWorker(name: string): Promise<{ lock: string; holder: Worker }> {
+  const lock = join(dir, `${name}.lock`);
+  const log = join(dir, `${name}.log`);
+  writeFileSync(log, "");
+  const holder = await startWorker();
+  void holder.run(lock, log, 1, 60_000);
+  await waitForLog(log, " in");
+  return { lock, holder };
+}
+
 /** The critical sections in `log` that overlapped: an "in" not followed by the same process's "out". */
 function overlaps(log: string): string[] {
   const lines = readFileSync(log, "utf8").trim().split("\n");
@@ -86,12 +97,7 @@ describe("withFileLock across processes", () => {
   }, 120_000);
 
   it("is free again as soon as its holder is killed with SIGKILL", async () => {
-    const lock = join(dir, "killed.lock");
-    const log = join(dir, "killed.log");
-    writeFileSync(log, "");
-    const holder = await startWorker();
-    void holder.run(lock, log, 1, 60_000);
-    await waitForLog(log, " in");
+    const { lock, holder } = await holdingWorker("killed");
     holder.child.kill("SIGKILL");
     await exited(holder.child);
     await expect(withFileLock(lock, async () => "taken", { timeoutMs: 5_000 })).resolves.toBe("taken");
@@ -117,12 +123,7 @@ describe("withFileLock across processes", () => {
   });
 
   it("gives up after the timeout with a message naming the lock and its holder", async () => {
-    const lock = join(dir, "busy.lock");
-    const log = join(dir, "busy.log");
-    writeFileSync(log, "");
-    const holder = await startWorker();
-    void holder.run(lock, log, 1, 60_000);
-    await waitForLog(log, " in");
+    const { lock, holder } = await holdingWorker("busy");
     try {
       const error = await withFileLock(lock, async () => "never", { timeoutMs: 300 }).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);

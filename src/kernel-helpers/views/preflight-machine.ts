@@ -4,6 +4,8 @@
 import { access, readFile } from "node:fs/promises";
 import type { ControllerName, ControllerPlacement } from "../../lib/cgroups/types.js";
 import type { DoctorReport } from "../../lib/doctor/types.js";
+import { japaneseOf } from "../../lib/doctor/checks/japanese.js";
+import { checkText } from "../doctor/render-doctor.js";
 import { showHtml } from "../display/index.js";
 import { currentLang, type Lang } from "../i18n/index.js";
 import { htmlTable } from "../render/html-table.js";
@@ -83,7 +85,7 @@ function wslRow(report: DoctorReport, lang: Lang): MachineRow {
   return {
     what: "WSL",
     status: c?.status === "fail" ? "fail" : wsl ? "info" : "ok",
-    found: c?.detail ?? "?",
+    found: c ? checkText(c, lang).detail : "?",
     meaning: meaning[lang],
   };
 }
@@ -102,7 +104,7 @@ function containerRow(report: DoctorReport, lang: Lang): MachineRow {
   return {
     what: lang === "ja" ? "コンテナの中か" : "inside a container",
     status: c?.status === "fail" ? "fail" : inside ? "info" : "ok",
-    found: c?.detail ?? "?",
+    found: c ? checkText(c, lang).detail : "?",
     meaning: meaning[lang],
   };
 }
@@ -134,7 +136,11 @@ function controllerRow(p: ControllerPlacement, lang: Lang): MachineRow {
     ? lang === "ja"
       ? `ステップ 06 の制限は \`${file}\` に書き込まれる`
       : `step 06 writes its limit to \`${file}\``
-    : (p.whyNot ?? "");
+    : p.whyNot === undefined
+      ? ""
+      : lang === "ja"
+        ? japaneseOf(p.whyNot)
+        : p.whyNot;
   return {
     what: `cgroup ${p.controller}`,
     status: p.usable ? "ok" : "fail",

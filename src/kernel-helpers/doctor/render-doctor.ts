@@ -72,7 +72,10 @@ function sectionTitle(id: string, lang: Lang): string {
 }
 
 /** A check's title, detail and fix in `lang` (the English ones when the library gave no Japanese). */
-export function checkText(c: DoctorCheck, lang: Lang = currentLang()): { title: string; detail: string; fix?: string } {
+export function checkText(
+  c: DoctorCheck,
+  lang: Lang = currentLang(),
+): { title: string; detail: string; fix?: string } {
   if (lang === "ja" && c.ja) return c.ja;
   return { title: c.title, detail: c.detail, ...(c.fix !== undefined ? { fix: c.fix } : {}) };
 }

@@ -3,10 +3,10 @@
 // The original course assumed cgroup v2 paths; this shows what is true here.
 import { access, readFile } from "node:fs/promises";
 import type { ControllerName, ControllerPlacement } from "../../lib/cgroups/types.js";
-import type { DoctorReport } from "../../lib/doctor/types.js";
 import { japaneseOf } from "../../lib/doctor/checks/japanese.js";
-import { checkText } from "../doctor/render-doctor.js";
+import type { DoctorReport } from "../../lib/doctor/types.js";
 import { showHtml } from "../display/index.js";
+import { checkText } from "../doctor/render-doctor.js";
 import { currentLang, type Lang } from "../i18n/index.js";
 import { htmlTable } from "../render/html-table.js";
 import type { Status } from "../render/status-mark.js";

@@ -57,7 +57,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303f\u30fc\uff01-\uff0f\uff1a-\uff20]+/u;
+const JAPANESE =
+  /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303f\u30fc\uff01-\uff0f\uff1a-\uff20]+/u;
 const WORD = /^[A-Za-z]+(?:'[a-z]+)?$/;
 
 /** Why `line` counts as English-only (words and the function words among them), or undefined when it does not. */
@@ -167,7 +168,8 @@ export function proseLines(nb: Notebook): OutputLine[] {
     const ref = { cell: i + 1, id: cell.id };
     for (const out of cell.outputs ?? []) {
       if (out.output_type === "stream" && out.name === "stdout") {
-        for (const text of textOf(out.text).split("\n")) if (text.trim() !== "") lines.push({ ...ref, from: "stdout", text });
+        for (const text of textOf(out.text).split("\n"))
+          if (text.trim() !== "") lines.push({ ...ref, from: "stdout", text });
       } else if (out.output_type === "display_data" || out.output_type === "execute_result") {
         const html = out.data?.["text/html"];
         if (html === undefined) continue;
@@ -183,5 +185,7 @@ export function proseLines(nb: Notebook): OutputLine[] {
 export function englishOutputProblems(nb: Notebook): string[] {
   return proseLines(nb)
     .filter((l) => englishSentence(l.text) !== undefined)
-    .map((l) => `cell ${l.cell}${l.id ? ` (${l.id})` : ""} printed English (${l.from}): ${l.text.slice(0, 300)}`);
+    .map(
+      (l) => `cell ${l.cell}${l.id ? ` (${l.id})` : ""} printed English (${l.from}): ${l.text.slice(0, 300)}`,
+    );
 }

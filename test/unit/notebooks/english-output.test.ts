@@ -22,14 +22,20 @@ describe("englishSentence", () => {
 
   it.each([
     ["Japanese text with English words in it", "コンテナ nsbook-nb01 は動いていません (not running)"],
-    ["a tool's message quoted in Japanese", "`unshare --pid` が失敗した：unshare: unshare failed: Operation not permitted"],
+    [
+      "a tool's message quoted in Japanese",
+      "`unshare --pid` が失敗した：unshare: unshare failed: Operation not permitted",
+    ],
     ["a command echoed with $", "$ ls -la /proc/self/ns"],
     ["a command echoed with a host prompt", "host# ip -br link show master nsbook0"],
     ["a tool's message about itself", "sh: can't create /proc/sys/kernel/hostname: Read-only file system"],
     ["a numbered busybox sh message", "sh: 1: cannot open /x: No such file or directory"],
     ["an ls listing", "bin dev etc home lib proc root sys tmp usr var"],
     ["ps output", "PID USER TIME COMMAND"],
-    ["ip link output", "2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP qlen 1000"],
+    [
+      "ip link output",
+      "2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP qlen 1000",
+    ],
     ["ping output", "64 bytes from 10.0.0.3: seq=0 ttl=64 time=0.101 ms"],
     ["ping statistics", "3 packets transmitted, 3 packets received, 0% packet loss"],
     ["a mount line", "tmpfs on /tmp type tmpfs (rw,nosuid,nodev,relatime)"],
@@ -61,7 +67,10 @@ describe("proseLinesOfHtml", () => {
   });
 
   it("keeps the text after a closed monospace element", () => {
-    expect(proseLinesOfHtml('<p><code>x</code> is not <b>set</b><br>next</p>')).toEqual(["is not set", "next"]);
+    expect(proseLinesOfHtml("<p><code>x</code> is not <b>set</b><br>next</p>")).toEqual([
+      "is not set",
+      "next",
+    ]);
   });
 });
 
@@ -81,7 +90,11 @@ describe("englishOutputProblems", () => {
     const nb = notebook([
       { output_type: "stream", name: "stdout", text: ["$ ls /\n", "bin etc\n", "nothing to remove\n"] },
       { output_type: "stream", name: "stderr", text: ["this is stderr and is an error\n"] },
-      { output_type: "display_data", data: { "text/html": "<div>片付けるものはありません</div><div>all of it is gone</div>" }, metadata: {} },
+      {
+        output_type: "display_data",
+        data: { "text/html": "<div>片付けるものはありません</div><div>all of it is gone</div>" },
+        metadata: {},
+      },
     ]);
     expect(englishOutputProblems(nb)).toEqual([
       "cell 2 (c1) printed English (stdout): nothing to remove",

@@ -71,7 +71,10 @@ function where(p: ControllerPlacement): Bilingual {
   if (p.version === "none") return { en: "not available", ja: "使えない" };
   const co =
     p.hierarchyControllers && p.hierarchyControllers.length > 1
-      ? { en: ` (with ${p.hierarchyControllers.join(",")})`, ja: `（${p.hierarchyControllers.join(",")} と同じ階層）` }
+      ? {
+          en: ` (with ${p.hierarchyControllers.join(",")})`,
+          ja: `（${p.hierarchyControllers.join(",")} と同じ階層）`,
+        }
       : { en: "", ja: "" };
   return {
     en: `v${p.version} at ${p.mountPoint}${co.en}, caller in ${p.callerPath ?? "?"}`,
@@ -94,7 +97,9 @@ function controllerCheck(p: ControllerPlacement, asRoot: boolean): DoctorCheck {
       p.fix === undefined ? undefined : bilingual(p.fix),
     );
   }
-  const sudo = asRoot ? { en: " (as root, through sudo)", ja: "（sudo を通して root で）" } : { en: "", ja: "" };
+  const sudo = asRoot
+    ? { en: " (as root, through sudo)", ja: "（sudo を通して root で）" }
+    : { en: "", ja: "" };
   const note = p.note ? { en: `; ${p.note}`, ja: `。${bilingual(p.note).ja}` } : { en: "", ja: "" };
   return check(id, "cgroups", title, "ok", {
     en: `${at.en}, can create children${sudo.en}${note.en}`,

@@ -34,16 +34,10 @@ function wslCheck(ctx: CheckContext): DoctorCheck {
     );
   }
   if (gen === 2) {
-    return check(
-      "env.wsl",
-      "environment",
-      "WSL",
-      "info",
-      {
-        en: `WSL2${distro ? ` (distro ${distro})` : ""}, kernel ${ctx.facts.kernelRelease}`,
-        ja: `WSL2${distro ? `（ディストリビューション ${distro}）` : ""}、カーネル ${ctx.facts.kernelRelease}`,
-      },
-    );
+    return check("env.wsl", "environment", "WSL", "info", {
+      en: `WSL2${distro ? ` (distro ${distro})` : ""}, kernel ${ctx.facts.kernelRelease}`,
+      ja: `WSL2${distro ? `（ディストリビューション ${distro}）` : ""}、カーネル ${ctx.facts.kernelRelease}`,
+    });
   }
   return check("env.wsl", "environment", "WSL", "ok", { en: "not WSL", ja: "WSL ではない" });
 }
@@ -90,16 +84,10 @@ function containerCheck(ctx: CheckContext): DoctorCheck {
     );
   }
   if (signs.length > 0) {
-    return check(
-      "env.container",
-      "environment",
-      title,
-      "info",
-      {
-        en: `looks like a container (${signs.join(", ")}), with privileges: fine`,
-        ja: `コンテナの中らしい（${signs.join("、")}）が、特権があるので問題ない`,
-      },
-    );
+    return check("env.container", "environment", title, "info", {
+      en: `looks like a container (${signs.join(", ")}), with privileges: fine`,
+      ja: `コンテナの中らしい（${signs.join("、")}）が、特権があるので問題ない`,
+    });
   }
   return check("env.container", "environment", title, "ok", {
     en: "not in a container",

@@ -71,23 +71,32 @@ const EXACT: Readonly<Record<string, string>> = {
 
 /** Texts with values in them: a pattern and its Japanese (`$1`... are the captured values). */
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
-  [/^uid (\d+) with passwordless sudo: nsbook runs privileged commands through `sudo -n`$/, "uid $1、パスワードなしの sudo あり：nsbook は特権の要るコマンドを `sudo -n` で実行する"],
-  [/^rootless: uid (\d+), no passwordless sudo, unprivileged user namespaces work$/, "rootless：uid $1、パスワードなしの sudo はなく、非特権のユーザー名前空間は使える"],
-  [/^uid (\d+) without sudo, and unprivileged user namespaces do not work(.*)$/s, "uid $1、sudo なし、非特権のユーザー名前空間も使えない$2"],
+  [
+    /^uid (\d+) with passwordless sudo: nsbook runs privileged commands through `sudo -n`$/,
+    "uid $1、パスワードなしの sudo あり：nsbook は特権の要るコマンドを `sudo -n` で実行する",
+  ],
+  [
+    /^rootless: uid (\d+), no passwordless sudo, unprivileged user namespaces work$/,
+    "rootless：uid $1、パスワードなしの sudo はなく、非特権のユーザー名前空間は使える",
+  ],
+  [
+    /^uid (\d+) without sudo, and unprivileged user namespaces do not work(.*)$/s,
+    "uid $1、sudo なし、非特権のユーザー名前空間も使えない$2",
+  ],
   [/^([\w.]+)=(\S+): not restricted$/, "$1=$2：制限なし"],
   [/^([\w.]+)=(\S+): allowed$/, "$1=$2：許可されている"],
   [/^(user\.max_user_namespaces=\d+)$/, "$1"],
   [
     /^([\w.]+)=1 \(Ubuntu 23\.10\+\): unprivileged programs may create a user namespace but not map IDs in it \("([^"]*)"\); root is not affected$/,
-    "$1=1（Ubuntu 23.10 以降）：非特権のプログラムはユーザー名前空間を作れるが、その中で ID を対応付けられない（\"$2\"）。root には影響しない",
+    '$1=1（Ubuntu 23.10 以降）：非特権のプログラムはユーザー名前空間を作れるが、その中で ID を対応付けられない（"$2"）。root には影響しない',
   ],
   [
     /^([\w.]+)=0 \(Debian before 11\): only root may create user namespaces \("([^"]*)"\)$/,
-    "$1=0（Debian 11 より前）：ユーザー名前空間を作れるのは root だけ（\"$2\"）",
+    '$1=0（Debian 11 より前）：ユーザー名前空間を作れるのは root だけ（"$2"）',
   ],
   [
     /^([\w.]+)=0: nobody, root included, may create user namespaces \("([^"]*)"\)$/,
-    "$1=0：root を含め、誰もユーザー名前空間を作れない（\"$2\"）",
+    '$1=0：root を含め、誰もユーザー名前空間を作れない（"$2"）',
   ],
   [
     /^(`sudo sysctl -w [^`]+`) \(to keep it after a reboot: (`[^`]+`)\)(, or run nsbook as root \(sudo\))?$/,
@@ -101,7 +110,10 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
     /^this cgroup's processes are in (\S+), where nsbook moved them; containers' cgroups go beside it in (\S+)$/,
     "この cgroup のプロセスは nsbook が移した $1 にある。コンテナの cgroup はその隣（$2）に作る",
   ],
-  [/^uid (\d+) may not create cgroups in (\S+) \(owned by root\)$/, "uid $1 は $2 に cgroup を作れない（所有者は root）"],
+  [
+    /^uid (\d+) may not create cgroups in (\S+) \(owned by root\)$/,
+    "uid $1 は $2 に cgroup を作れない（所有者は root）",
+  ],
   [
     /^(\S+) is not enabled for your cgroup (\S+): (\S+) does not list it$/,
     "$1 は自分の cgroup $2 で有効になっていない（$3 に載っていない）",
@@ -109,7 +121,9 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
 ];
 
 // ", or run nsbook as root (sudo)" inside a fix, once the pattern above kept it as $3.
-const TAILS: readonly (readonly [string, string])[] = [[", or run nsbook as root (sudo)", "、または nsbook を root（sudo）で実行する"]];
+const TAILS: readonly (readonly [string, string])[] = [
+  [", or run nsbook as root (sudo)", "、または nsbook を root（sudo）で実行する"],
+];
 
 /** The Japanese of an English text from another module, or the English itself when the catalogue lacks it. */
 export function japaneseOf(english: string): string {

@@ -110,7 +110,10 @@ export function overlayUpperCheck(
     `${d.dir} は ${d.fsType} 上（${d.mountPoint} にマウント）`;
   const bad = dirs.filter((d) => d.fsType === "overlay");
   if (bad.length === 0)
-    return check(id, "filesystems", title, "ok", { en: dirs.map(on).join("; "), ja: dirs.map(onJa).join("。") });
+    return check(id, "filesystems", title, "ok", {
+      en: dirs.map(on).join("; "),
+      ja: dirs.map(onJa).join("。"),
+    });
   const tmpfs = bad.map((d) => `--tmpfs ${d.dir}:exec`).join(" ");
   return check(
     id,

@@ -51,7 +51,10 @@ export function privilegeChecks({ privilege }: CheckContext): DoctorCheck[] {
   const steps = limits.map((l) => l.step).join(", ");
   const cannot =
     privilege.mode === "rootless"
-      ? { en: `; cannot run step${limits.length > 1 ? "s" : ""} ${steps}`, ja: `。ステップ ${steps} は実行できない` }
+      ? {
+          en: `; cannot run step${limits.length > 1 ? "s" : ""} ${steps}`,
+          ja: `。ステップ ${steps} は実行できない`,
+        }
       : { en: "", ja: "" };
   const status: DoctorCheck["status"] =
     privilege.mode === "none" || (privilege.uid === 0 && privilege.hasSysAdmin === false)

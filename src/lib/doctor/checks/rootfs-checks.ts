@@ -10,16 +10,10 @@ export function rootfsChecks({ facts }: CheckContext): DoctorCheck[] {
   const { dir, hasBusybox, hasSh } = facts.rootfs;
   if (hasBusybox || hasSh) {
     return [
-      check(
-        "rootfs.default",
-        "rootfs",
-        TITLE,
-        "ok",
-        {
-          en: `${dir} (has ${hasBusybox ? "bin/busybox" : "bin/sh"})`,
-          ja: `${dir}（${hasBusybox ? "bin/busybox" : "bin/sh"} がある）`,
-        },
-      ),
+      check("rootfs.default", "rootfs", TITLE, "ok", {
+        en: `${dir} (has ${hasBusybox ? "bin/busybox" : "bin/sh"})`,
+        ja: `${dir}（${hasBusybox ? "bin/busybox" : "bin/sh"} がある）`,
+      }),
     ];
   }
   return [

@@ -14,16 +14,10 @@ function toolCheck(spec: ToolSpec, fact: ToolFact | undefined): DoctorCheck {
   if (!fact?.path && fact?.offPath) {
     // Debian and Ubuntu leave the sbin folders off a user's PATH; nsbook adds them to every command it runs
     // (run-host.ts), and sudo's secure_path has them: the Jupyter kernel and the CLI find the tool.
-    return check(
-      id,
-      "tools",
-      spec.name,
-      "ok",
-      {
-        en: `${fact.offPath} (not on your shell's PATH, which Debian and Ubuntu give only root; nsbook and sudo look there)`,
-        ja: `${fact.offPath}（自分のシェルの PATH にはない。Debian と Ubuntu はこれを root の PATH にだけ入れるが、nsbook と sudo はそこも探す）`,
-      },
-    );
+    return check(id, "tools", spec.name, "ok", {
+      en: `${fact.offPath} (not on your shell's PATH, which Debian and Ubuntu give only root; nsbook and sudo look there)`,
+      ja: `${fact.offPath}（自分のシェルの PATH にはない。Debian と Ubuntu はこれを root の PATH にだけ入れるが、nsbook と sudo はそこも探す）`,
+    });
   }
   if (!fact?.path) {
     return check(

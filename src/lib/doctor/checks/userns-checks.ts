@@ -1,11 +1,14 @@
 // The sysctls that restrict unprivileged user namespaces.
 import type { DoctorCheck } from "../types.js";
 import { check } from "./check.js";
-import { bilingual } from "./japanese.js";
 import type { CheckContext } from "./context.js";
+import { bilingual } from "./japanese.js";
 
 const TITLES = {
-  "userns.apparmor": { en: "AppArmor userns restriction (Ubuntu)", ja: "AppArmor によるユーザー名前空間の制限（Ubuntu）" },
+  "userns.apparmor": {
+    en: "AppArmor userns restriction (Ubuntu)",
+    ja: "AppArmor によるユーザー名前空間の制限（Ubuntu）",
+  },
   "userns.clone": { en: "unprivileged_userns_clone (Debian)", ja: "unprivileged_userns_clone（Debian）" },
   "userns.max": "max_user_namespaces",
 } as const;

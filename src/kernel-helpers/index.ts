@@ -14,6 +14,7 @@ export * from "./views/chroot-index.js";
 export * from "./views/mount-index.js";
 export * from "./views/multi-views.js";
 export * from "./views/net-views.js";
+export * from "./views/overlay-notebook.js";
 export * from "./views/overlay-views.js";
 export * from "./views/preflight-index.js";
 export * from "./views/userns-views.js";

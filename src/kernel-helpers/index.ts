@@ -11,6 +11,7 @@ export * from "./usage-charts/index.js";
 export * from "./views/bridge-views.js";
 export * from "./views/cgroups-views.js";
 export * from "./views/chroot-index.js";
+export * from "./views/hardening-views.js";
 export * from "./views/mount-index.js";
 export * from "./views/multi-views.js";
 export * from "./views/net-views.js";

@@ -20,12 +20,12 @@ export const HARDENING_LINES = {
   forksStarted: (
     started: number | undefined,
     of: number,
-    exit: string | undefined,
+    run: { exitMessage?: string; exitMessageJa?: string },
     lang: Lang = currentLang(),
   ) =>
     lang === "ja"
-      ? `${of} 個のうち ${started ?? "?"} 個が起動した。${exit ?? ""}`
-      : `started ${started ?? "?"} of ${of}; ${exit ?? ""}`,
+      ? `${of} 個のうち ${started ?? "?"} 個が起動した。${run.exitMessageJa ?? run.exitMessage ?? ""}`
+      : `started ${started ?? "?"} of ${of}; ${run.exitMessage ?? ""}`,
   kept: (kept: readonly string[], of: number, lang: Lang = currentLang()) =>
     `${lang === "ja" ? `${of} 個のうち ${kept.length} 個が残った：` : `kept ${kept.length} of ${of}:`}\n${kept.join(" ")}`,
   clean: (lang: Lang = currentLang()) =>

@@ -13,8 +13,8 @@
 //    inside, or inline `code` are identifiers and are dropped, as are the kernel's errno texts ("No such file
 //    or directory"). What remains are words. The line is an English sentence when it has at least
 //    MIN_WORDS words and at least MIN_GLUE of them are English function words ("the", "is", "to", "no",
-//    "nothing"...), the glue every sentence has and listings (`ls /`, `ip link`, `ps`) do not; a line of
-//    words only ("killed: out of memory") needs one function word.
+//    "nothing"...), the glue every sentence has and listings (`ls /`, `ip link`, `ps`) do not; one is
+//    enough within MIN_WORDS words in a row ("stopped and removed: nsbook-nb08-1", "killed: out of memory").
 import { type Notebook, textOf } from "../../../scripts/notebooks/notebook-json.js";
 
 /** One line a learner reads in an output. */
@@ -81,10 +81,18 @@ function englishRun(run: string): { words: string[]; glue: string[] } | undefine
     .map((t) => t.replace(/^[("'“‘[]+|[)"'”’\]]*[,;:.!?…]*[)"'”’\]]*$/g, ""))
     .filter((t) => t !== "");
   const words = tokens.filter((t) => WORD.test(t));
-  const glue = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase()));
-  // A short phrase made of words only ("killed: out of memory") needs one function word, not two.
-  const enoughGlue = glue.length >= MIN_GLUE || (glue.length >= 1 && words.length === tokens.length);
-  return words.length >= MIN_WORDS && enoughGlue ? { words, glue } : undefined;
+  const isGlue = (w: string) => FUNCTION_WORDS.has(w.toLowerCase());
+  const glue = words.filter(isGlue);
+  if (words.length < MIN_WORDS || glue.length === 0) return undefined;
+  if (glue.length >= MIN_GLUE) return { words, glue };
+  // One function word is enough inside a phrase of MIN_WORDS words in a row ("stopped and removed: x",
+  // "killed: out of memory"); identifiers, numbers and paths break a phrase.
+  let phrase: string[] = [];
+  for (const t of tokens) {
+    phrase = WORD.test(t) ? [...phrase, t] : [];
+    if (phrase.length >= MIN_WORDS && phrase.some(isGlue)) return { words, glue };
+  }
+  return undefined;
 }
 
 const BLOCK_TAGS = new Set([

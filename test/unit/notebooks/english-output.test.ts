@@ -12,6 +12,7 @@ describe("englishSentence", () => {
     "stopped and removed: (none)",
     "left as they are: nsbook-nb01, nsbook-nb02",
     "killed: out of memory",
+    "stopped and removed: nsbook-nb08-1, nsbook-nb08-2",
     "the container is not running: start it first",
     "run `npm run build` in the project folder, then Kernel → Restart",
     "v1 at /sys/fs/cgroup/cpu, caller in /, can create children",
@@ -42,6 +43,11 @@ describe("englishSentence", () => {
     ["a bare errno text", "No such file or directory"],
     ["/proc/self/status", "CapEff:\t0000000000000000"],
     ["a label of two words", "exit code 1"],
+    [
+      "uname -a",
+      "Linux vm 6.1.0-27-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01) x86_64 GNU/Linux",
+    ],
+    ["df's header", "Filesystem Size Used Available Use% Mounted on"],
     ["identifiers only", "nsbook-nb08-1 10.200.0.2/24 veth-1a2b"],
     ["an empty line", "   "],
   ])("lets %s through", (_what, line) => {

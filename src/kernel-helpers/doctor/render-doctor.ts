@@ -1,7 +1,6 @@
 // Doctor's report as HTML: a verdict line, the checks grouped by section, the cgroup controllers, and
 // which course steps this machine can run (and what blocks the others). Pure.
 import type { CgroupDetection, ControllerPlacement } from "../../lib/cgroups/types.js";
-import { japaneseOf } from "../../lib/doctor/checks/japanese.js";
 import type { DoctorCheck, DoctorReport, StepReadiness } from "../../lib/doctor/types.js";
 import { currentLang, type Lang } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
@@ -88,8 +87,8 @@ export function stepText(s: StepReadiness, lang: Lang = currentLang()): { title:
 
 /** A cgroup controller's why-not and fix in `lang`. */
 function placementText(c: ControllerPlacement, lang: Lang): string {
-  const parts = [c.whyNot, c.fix].filter((t): t is string => Boolean(t));
-  return parts.map((t) => (lang === "ja" ? japaneseOf(t) : t)).join(" — ");
+  const text = lang === "ja" && c.ja ? c.ja : c;
+  return [text.whyNot, text.fix].filter(Boolean).join(" — ");
 }
 
 /** Checks grouped by section, in {@link DOCTOR_SECTIONS} order (pure). */

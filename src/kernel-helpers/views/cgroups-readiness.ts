@@ -4,7 +4,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CgroupDetection } from "../../lib/cgroups/types.js";
-import { japaneseOf } from "../../lib/doctor/checks/japanese.js";
 import type { DoctorReport } from "../../lib/doctor/types.js";
 import { type Condition, check } from "../checks/index.js";
 import { showHtml } from "../display/index.js";
@@ -76,10 +75,15 @@ export function cgroupsReadiness(report: DoctorReport): CgroupsReadiness {
     const whyNot = pids?.whyNot ?? "no hierarchy has it";
     const why = {
       en: `the pids cgroup controller is not usable here: ${whyNot}`,
-      ja: `このマシンでは pids コントローラを使えません：${pids?.whyNot ? japaneseOf(pids.whyNot) : "どの階層にもありません"}`,
+      ja: `このマシンでは pids コントローラを使えません：${pids?.ja?.whyNot ?? "どの階層にもありません"}`,
     };
     const fix = pids?.fix;
-    return { ok: true, pidsOk: false, pidsWhy: why, fixes: fix ? [{ en: fix, ja: japaneseOf(fix) }] : [] };
+    return {
+      ok: true,
+      pidsOk: false,
+      pidsWhy: why,
+      fixes: fix ? [{ en: fix, ja: pids?.ja?.fix ?? fix }] : [],
+    };
   }
   return { ok: true, pidsOk: true, fixes: [] };
 }

@@ -3,7 +3,6 @@
 // The original course assumed cgroup v2 paths; this shows what is true here.
 import { access, readFile } from "node:fs/promises";
 import type { ControllerName, ControllerPlacement } from "../../lib/cgroups/types.js";
-import { japaneseOf } from "../../lib/doctor/checks/japanese.js";
 import type { DoctorReport } from "../../lib/doctor/types.js";
 import { showHtml } from "../display/index.js";
 import { checkText } from "../doctor/render-doctor.js";
@@ -136,11 +135,7 @@ function controllerRow(p: ControllerPlacement, lang: Lang): MachineRow {
     ? lang === "ja"
       ? `ステップ 06 の制限は \`${file}\` に書き込まれる`
       : `step 06 writes its limit to \`${file}\``
-    : p.whyNot === undefined
-      ? ""
-      : lang === "ja"
-        ? japaneseOf(p.whyNot)
-        : p.whyNot;
+    : ((lang === "ja" ? p.ja?.whyNot : undefined) ?? p.whyNot ?? "");
   return {
     what: `cgroup ${p.controller}`,
     status: p.usable ? "ok" : "fail",

@@ -87,15 +87,9 @@ function controllerCheck(p: ControllerPlacement, asRoot: boolean): DoctorCheck {
   const title = `cgroup ${p.controller}`;
   const at = where(p);
   if (!p.usable) {
-    const why = bilingual(p.whyNot ?? "not usable");
-    return check(
-      id,
-      "cgroups",
-      title,
-      "fail",
-      { en: `${at.en}: ${why.en}`, ja: `${at.ja}：${why.ja}` },
-      p.fix === undefined ? undefined : bilingual(p.fix),
-    );
+    const why = p.ja ? { en: p.whyNot ?? "", ja: p.ja.whyNot } : bilingual(p.whyNot ?? "not usable");
+    const fix = p.fix === undefined ? undefined : { en: p.fix, ja: p.ja?.fix ?? bilingual(p.fix).ja };
+    return check(id, "cgroups", title, "fail", { en: `${at.en}: ${why.en}`, ja: `${at.ja}：${why.ja}` }, fix);
   }
   const sudo = asRoot
     ? { en: " (as root, through sudo)", ja: "（sudo を通して root で）" }

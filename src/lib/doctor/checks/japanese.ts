@@ -62,10 +62,6 @@ const EXACT: Readonly<Record<string, string>> = {
     "cgroup v2 には cpuacct コントローラがない。CPU 使用量はどの v2 cgroup にもある cpu.stat の usage_usec（同じファイルのスロットリングの数値には cpu コントローラが必要）",
   "cgroup v2 has no freezer controller: every non-root cgroup has cgroup.freeze (kernel >= 5.2)":
     "cgroup v2 には freezer コントローラがない。ルート以外のどの cgroup にも cgroup.freeze がある（カーネル 5.2 以降）",
-  "no cgroup filesystem is mounted (nothing of type cgroup or cgroup2 in /proc/self/mountinfo)":
-    "cgroup ファイルシステムがマウントされていない（/proc/self/mountinfo に cgroup も cgroup2 もない）",
-  "mount cgroup v2: `sudo mount -t cgroup2 none /sys/fs/cgroup` (or run nsbook on a host that has it)":
-    "cgroup v2 をマウントする：`sudo mount -t cgroup2 none /sys/fs/cgroup`（または cgroup のあるホストで nsbook を実行する）",
   "not usable": "使えない",
 };
 
@@ -109,14 +105,6 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [
     /^this cgroup's processes are in (\S+), where nsbook moved them; containers' cgroups go beside it in (\S+)$/,
     "この cgroup のプロセスは nsbook が移した $1 にある。コンテナの cgroup はその隣（$2）に作る",
-  ],
-  [
-    /^uid (\d+) may not create cgroups in (\S+) \(owned by root\)$/,
-    "uid $1 は $2 に cgroup を作れない（所有者は root）",
-  ],
-  [
-    /^(\S+) is not enabled for your cgroup (\S+): (\S+) does not list it$/,
-    "$1 は自分の cgroup $2 で有効になっていない（$3 に載っていない）",
   ],
 ];
 

@@ -12,3 +12,4 @@ export * from "./paths.js";
 export * from "./privilege/index.js";
 export * from "./proc/index.js";
 export * from "./rootfs/index.js";
+export * from "./text/index.js";

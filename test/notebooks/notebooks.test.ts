@@ -1,12 +1,14 @@
 // Every notebook in notebooks/ja and notebooks/en, executed headlessly under the real tslab kernel through
 // Jupyter, must run without error output (tslab reports errors as stderr), pass all its self-checks,
-// show what its expectations ask for, and leave nothing of nsbook's behind.
+// show what its expectations ask for, and leave nothing of nsbook's behind. A Japanese notebook must print no
+// English sentence (support/english-output.ts says what counts): every one is listed at once.
 import { basename, dirname } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { committedNotebooks } from "../../scripts/notebooks/paths.js";
 import { all, describeWhen } from "../support/requirements.js";
 import { NOTEBOOK_EXPECTATIONS } from "./expectations.js";
 import { analyzeRun, problemsOf } from "./support/analyze.js";
+import { englishOutputProblems } from "./support/english-output.js";
 import {
   executeNotebook,
   needBuild,
@@ -44,6 +46,7 @@ describeWhen(
         );
         const problems = problemsOf(run, NOTEBOOK_EXPECTATIONS[name]);
         for (const l of newLeftovers(before, nsbookLeftovers())) problems.push(`left behind: ${l}`);
+        if (lang === "ja") problems.push(...englishOutputProblems(notebook));
         expect(problems, `${lang}/${name}:\n${problems.join("\n")}`).toEqual([]);
       });
     }

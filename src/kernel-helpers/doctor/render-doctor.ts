@@ -70,6 +70,27 @@ function sectionTitle(id: string, lang: Lang): string {
   return s ? s[lang] : id;
 }
 
+/** A check's title, detail and fix in `lang` (the English ones when the library gave no Japanese). */
+export function checkText(
+  c: DoctorCheck,
+  lang: Lang = currentLang(),
+): { title: string; detail: string; fix?: string } {
+  if (lang === "ja" && c.ja) return c.ja;
+  return { title: c.title, detail: c.detail, ...(c.fix !== undefined ? { fix: c.fix } : {}) };
+}
+
+/** A step's title and why-not in `lang`. */
+export function stepText(s: StepReadiness, lang: Lang = currentLang()): { title: string; why?: string } {
+  if (lang === "ja" && s.ja) return s.ja;
+  return { title: s.title, ...(s.why !== undefined ? { why: s.why } : {}) };
+}
+
+/** A cgroup controller's why-not and fix in `lang`. */
+function placementText(c: ControllerPlacement, lang: Lang): string {
+  const text = lang === "ja" && c.ja ? c.ja : c;
+  return [text.whyNot, text.fix].filter(Boolean).join(" — ");
+}
+
 /** Checks grouped by section, in {@link DOCTOR_SECTIONS} order (pure). */
 export function groupChecks(checks: readonly DoctorCheck[]): { section: string; checks: DoctorCheck[] }[] {
   const order = DOCTOR_SECTIONS.map((s) => s.id);
@@ -109,9 +130,9 @@ export function renderDoctorChecks(report: DoctorReport, lang: Lang = currentLan
         checks,
         [
           { header: W.status, key: "status", format: "status" },
-          { header: W.check, key: "title" },
-          { header: W.found, key: "detail", format: "code-spans" },
-          { header: W.fix, key: "fix", format: "code-spans" },
+          { header: W.check, value: (c) => checkText(c, lang).title },
+          { header: W.found, value: (c) => checkText(c, lang).detail, format: "code-spans" },
+          { header: W.fix, value: (c) => checkText(c, lang).fix, format: "code-spans" },
         ],
         {
           caption: sectionTitle(section, lang),
@@ -136,7 +157,7 @@ export function renderCgroupControllers(cgroups: CgroupDetection, lang: Lang = c
       { header: W.mount, key: "mountPoint", format: "mono" },
       { header: W.caller, key: "callerPath", format: "mono" },
       { header: W.usable, value: (c) => (c.usable ? "ok" : "fail"), format: "status" },
-      { header: W.why, value: (c) => [c.whyNot, c.fix].filter(Boolean).join(" — "), format: "code-spans" },
+      { header: W.why, value: (c) => placementText(c, lang), format: "code-spans" },
     ],
     { caption: W.cgroups[lang], highlight: (c) => !c.usable, lang },
   );
@@ -148,13 +169,13 @@ export function renderSteps(steps: readonly StepReadiness[], lang: Lang = curren
     steps,
     [
       { header: W.step, key: "step", align: "right" },
-      { header: W.title, key: "title" },
+      { header: W.title, value: (s) => stepText(s, lang).title },
       {
         header: W.canRun,
         value: (s) => statusMark(s.runnable ? "ok" : "fail", s.runnable ? W.yes[lang] : W.no[lang], lang),
         format: "html",
       },
-      { header: W.why, key: "why", format: "code-spans" },
+      { header: W.why, value: (s) => stepText(s, lang).why, format: "code-spans" },
       { header: W.blockedBy, value: (s) => (s.blockedBy ?? []).join(", "), format: "mono" },
     ],
     { caption: W.steps[lang], highlight: (s) => !s.runnable, lang },
@@ -166,10 +187,11 @@ export function renderFixes(report: DoctorReport, lang: Lang = currentLang()): s
   const seen = new Set<string>();
   const items: string[] = [];
   for (const c of report.checks) {
-    if ((c.status !== "fail" && c.status !== "warn") || !c.fix || seen.has(c.fix)) continue;
-    seen.add(c.fix);
+    const text = checkText(c, lang);
+    if ((c.status !== "fail" && c.status !== "warn") || !text.fix || seen.has(text.fix)) continue;
+    seen.add(text.fix);
     items.push(
-      `<li>${statusMark(c.status, undefined, lang)} ${escapeHtml(c.title)}: ${inlineCodeHtml(c.fix)}</li>`,
+      `<li>${statusMark(c.status, undefined, lang)} ${escapeHtml(text.title)}: ${inlineCodeHtml(text.fix)}</li>`,
     );
   }
   if (items.length === 0) return "";

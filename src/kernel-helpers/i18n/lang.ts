@@ -1,17 +1,10 @@
 // The language a notebook is written in, so helper-made text (headings, marks, hints) matches it.
 import { basename } from "node:path";
+import { isLang, type Lang, type Localized, textIn } from "../../lib/text/index.js";
 
-/** Languages the course is written in. */
-export type Lang = "en" | "ja";
-
-/** Text in each course language, or one string used for both. */
-export type Localized = string | { readonly en: string; readonly ja: string };
+export type { Lang, Localized };
 
 let forced: Lang | undefined;
-
-function isLang(v: string | undefined): v is Lang {
-  return v === "en" || v === "ja";
-}
 
 /**
  * The current language: set by {@link setLang}, else `NSBOOK_LANG`, else the kernel's working directory
@@ -36,5 +29,5 @@ export function setLang(lang: Lang | undefined): void {
 
 /** Picks the text for `lang` (default: the current language). */
 export function localize(text: Localized, lang: Lang = currentLang()): string {
-  return typeof text === "string" ? text : text[lang];
+  return textIn(text, lang);
 }

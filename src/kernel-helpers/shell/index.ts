@@ -8,6 +8,16 @@
 //   line says `.nothrow()` — as the cells that show a failure on purpose do.
 // The library itself never uses zx: it runs argv without a shell through `runHost`.
 import { type LogEntry, $ as zx$ } from "zx";
+import { currentLang } from "../i18n/index.js";
+
+/** How a command ended, in the notebook's language. */
+export function endNote(end: { signal?: string | null; exitCode?: number | null }): string | undefined {
+  const ja = currentLang() === "ja";
+  if (end.signal) return ja ? `（シグナル ${end.signal} で終了）` : `(ended by ${end.signal})`;
+  if (end.exitCode !== 0 && end.exitCode !== null && end.exitCode !== undefined)
+    return ja ? `（終了コード ${end.exitCode}）` : `(exit code ${end.exitCode})`;
+  return undefined;
+}
 
 function echo(entry: LogEntry): void {
   switch (entry.kind) {
@@ -20,10 +30,11 @@ function echo(entry: LogEntry): void {
     case "stderr":
       process.stderr.write(entry.data);
       return;
-    case "end":
-      if (entry.signal) process.stdout.write(`(ended by ${entry.signal})\n`);
-      else if (entry.exitCode !== 0) process.stdout.write(`(exit code ${entry.exitCode})\n`);
+    case "end": {
+      const note = endNote(entry);
+      if (note) process.stdout.write(`${note}\n`);
       return;
+    }
     default:
       return;
   }

@@ -1,6 +1,6 @@
 // Views of notebook 08 (bridge network): the connectivity matrix as a table, and set-up commands as a script.
 import { formatCommand } from "../../lib/host/index.js";
-import type { ConnectivityMatrix } from "../../lib/network/index.js";
+import type { ConnectivityMatrix, ContainerNetwork } from "../../lib/network/index.js";
 import { showHtml, showMarkdown } from "../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../i18n/index.js";
 import { htmlTable } from "../render/html-table.js";
@@ -61,4 +61,48 @@ export function showCommands(
 ): void {
   const title = heading === undefined ? "" : `**${localize(heading, lang)}**\n\n`;
   showMarkdown(`${title}\`\`\`bash\n${commandScript(steps)}\n\`\`\``);
+}
+
+/** One container on the bridge: its name, init and network. */
+export interface BridgedContainer {
+  name: string;
+  pid?: number;
+  network?: ContainerNetwork;
+}
+
+/** Each container's address, gateway and host-side veth (pure). */
+export function bridgedContainersHtml(
+  containers: readonly BridgedContainer[],
+  lang: Lang = currentLang(),
+): string {
+  return htmlTable(
+    containers.map((c) => ({
+      container: c.name,
+      pid: c.pid,
+      eth0: c.network ? `${c.network.address}/${c.network.prefixLength}` : "—",
+      gateway: c.network?.gateway,
+      hostEnd: c.network?.hostInterface,
+    })),
+    [
+      { key: "container", header: { en: "container", ja: "コンテナ" }, format: "mono" },
+      { key: "pid", header: { en: "init (host PID)", ja: "init（ホストの PID）" } },
+      { key: "eth0", header: { en: "eth0 inside", ja: "中の eth0" }, format: "mono" },
+      { key: "gateway", header: { en: "gateway", ja: "ゲートウェイ" }, format: "mono" },
+      { key: "hostEnd", header: { en: "veth on the host", ja: "ホスト側の veth" }, format: "mono" },
+    ],
+    { lang },
+  );
+}
+
+/** Shows {@link bridgedContainersHtml}. */
+export function showBridgedContainers(containers: readonly BridgedContainer[]): void {
+  showHtml(bridgedContainersHtml(containers));
+}
+
+/** The line the clean-up cell prints. */
+export function removedContainersLine(names: readonly string[], lang: Lang = currentLang()): string {
+  const list = names.join(", ");
+  return lang === "ja"
+    ? `止めて削除しました：${list || "（なし）"}`
+    : `stopped and removed: ${list || "(none)"}`;
 }

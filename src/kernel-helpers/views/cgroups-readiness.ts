@@ -7,6 +7,7 @@ import type { CgroupDetection } from "../../lib/cgroups/types.js";
 import type { DoctorReport } from "../../lib/doctor/types.js";
 import { type Condition, check } from "../checks/index.js";
 import { showHtml } from "../display/index.js";
+import { checkText, stepText } from "../doctor/render-doctor.js";
 import { currentLang, type Lang, type Localized, localize } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
 import { inlineCodeHtml } from "../render/inline-code.js";
@@ -20,11 +21,11 @@ export interface CgroupsReadiness {
   /** A pids limit can be applied too. */
   pidsOk: boolean;
   /** Why not, when memory and CPU limits work but pids does not. */
-  pidsWhy?: string;
-  /** Why not, in doctor's words (English), when not ok. */
-  why?: string;
+  pidsWhy?: Localized;
+  /** Why not, in doctor's words, when not ok. */
+  why?: Localized;
   /** The fixes doctor suggests for what blocks the step (commands or actions), without repeats. */
-  fixes: string[];
+  fixes: Localized[];
 }
 
 /** Step 6 of the course in doctor's list. */
@@ -34,10 +35,9 @@ const CGROUPS_STEP = 6;
 export function cgroupsReadiness(report: DoctorReport): CgroupsReadiness {
   const step = report.steps.find((s) => s.step === CGROUPS_STEP);
   const blocking = new Set(step?.blockedBy ?? []);
+  const blockers = report.checks.filter((c) => blocking.has(c.id) && c.fix !== undefined);
   const fixes = [
-    ...new Set(
-      report.checks.filter((c) => blocking.has(c.id) && c.fix !== undefined).map((c) => c.fix as string),
-    ),
+    ...new Map(blockers.map((c) => [c.fix, { en: c.fix ?? "", ja: checkText(c, "ja").fix ?? "" }])).values(),
   ];
   const pids = report.cgroups.controllers.find((c) => c.controller === "pids");
   if (report.privilege !== "root") {
@@ -45,10 +45,16 @@ export function cgroupsReadiness(report: DoctorReport): CgroupsReadiness {
     return {
       ok: false,
       pidsOk: false,
-      why: `cgroup limits need the notebook's kernel itself to run as root (it writes the cgroup files), and it runs in "${report.privilege}" mode`,
+      why: {
+        en: `cgroup limits need the notebook's kernel itself to run as root (it writes the cgroup files), and it runs in "${report.privilege}" mode`,
+        ja: `cgroup の制限には、ノートブックの Jupyter カーネル自体が root で動いている必要があります（cgroup のファイルを書くのはカーネルです）。いまは「${report.privilege}」モードで動いています`,
+      },
       // Doctor's other fixes (rootless user namespaces, a per-user root filesystem) do not apply as root.
       fixes: [
-        "start the course as root (`sudo npm run course` in the project folder), then run this page again",
+        {
+          en: "start the course as root (`sudo npm run course` in the project folder), then run this page again",
+          ja: "コースを root で起動し（プロジェクトのディレクトリで `sudo npm run course`）、このノートブックをもう一度実行してください",
+        },
       ],
     };
   }
@@ -56,13 +62,28 @@ export function cgroupsReadiness(report: DoctorReport): CgroupsReadiness {
     return {
       ok: false,
       pidsOk: false,
-      why: step?.why ?? "doctor does not list step 6 of the course",
+      why: step
+        ? { en: step.why ?? "", ja: stepText(step, "ja").why ?? "" }
+        : {
+            en: "doctor does not list step 6 of the course",
+            ja: "doctor の一覧にコースのステップ 6 がありません",
+          },
       fixes,
     };
   }
   if (!pids?.usable) {
-    const why = `the pids cgroup controller is not usable here: ${pids?.whyNot ?? "no hierarchy has it"}`;
-    return { ok: true, pidsOk: false, pidsWhy: why, fixes: pids?.fix ? [pids.fix] : [] };
+    const whyNot = pids?.whyNot ?? "no hierarchy has it";
+    const why = {
+      en: `the pids cgroup controller is not usable here: ${whyNot}`,
+      ja: `このマシンでは pids コントローラを使えません：${pids?.ja?.whyNot ?? "どの階層にもありません"}`,
+    };
+    const fix = pids?.fix;
+    return {
+      ok: true,
+      pidsOk: false,
+      pidsWhy: why,
+      fixes: fix ? [{ en: fix, ja: pids?.ja?.fix ?? fix }] : [],
+    };
   }
   return { ok: true, pidsOk: true, fixes: [] };
 }
@@ -100,14 +121,16 @@ export function readinessHtml(r: CgroupsReadiness, lang: Lang = currentLang()): 
   if (r.ok) {
     const text = r.pidsOk ? WORDS.ok : WORDS.okNoPids;
     const mark = statusMark(r.pidsOk ? "ok" : "warn", localize(text, lang), lang);
-    const why = r.pidsWhy ? `<div style="margin-top:4px">${inlineCodeHtml(r.pidsWhy)}</div>` : "";
+    const why = r.pidsWhy
+      ? `<div style="margin-top:4px">${inlineCodeHtml(localize(r.pidsWhy, lang))}</div>`
+      : "";
     return `<div class="${NO_MATH_CLASS}" style="margin:6px 0">${mark}${why}</div>`;
   }
-  const fixes = r.fixes.map((f) => `<li>${inlineCodeHtml(f)}</li>`).join("");
+  const fixes = r.fixes.map((f) => `<li>${inlineCodeHtml(localize(f, lang))}</li>`).join("");
   return (
     `<div class="${NO_MATH_CLASS}" style="margin:6px 0;border-left:5px solid #cf222e;padding:6px 10px;background:#fdf0f0">` +
     `${statusMark("fail", localize(WORDS.not, lang), lang)}` +
-    `<div style="margin-top:4px">${inlineCodeHtml(r.why ?? "")}</div>` +
+    `<div style="margin-top:4px">${inlineCodeHtml(localize(r.why ?? "", lang))}</div>` +
     (fixes
       ? `<div style="margin-top:4px"><b>${escapeHtml(localize(WORDS.fix, lang))}:</b><ul>${fixes}</ul></div>`
       : "") +
@@ -151,8 +174,14 @@ export function canRun(r: CgroupsReadiness, needs: LimitsNeeded = "limits"): boo
 /** Why the machine cannot run an experiment that needs `needs`, with what to do (empty when it can). */
 export function readinessHint(r: CgroupsReadiness, needs: LimitsNeeded = "limits"): Localized {
   if (canRun(r, needs)) return "";
-  const why = [r.ok ? r.pidsWhy : r.why, ...r.fixes.map((f) => `fix: ${f}`)].filter(Boolean).join("; ");
-  return { en: `${WORDS.hintPrefix.en}: ${why}`, ja: `${WORDS.hintPrefix.ja}: ${why}` };
+  const why = (lang: Lang) =>
+    [
+      localize((r.ok ? r.pidsWhy : r.why) ?? "", lang),
+      ...r.fixes.map((f) => `${localize(WORDS.fix, lang)}: ${localize(f, lang)}`),
+    ]
+      .filter(Boolean)
+      .join(lang === "ja" ? "。" : "; ");
+  return { en: `${WORDS.hintPrefix.en}: ${why("en")}`, ja: `${WORDS.hintPrefix.ja}：${why("ja")}` };
 }
 
 /**

@@ -3,3 +3,4 @@ export * from "./preflight-cli.js";
 export * from "./preflight-leftovers.js";
 export * from "./preflight-machine.js";
 export * from "./preflight-modes.js";
+export * from "./preflight-timings.js";

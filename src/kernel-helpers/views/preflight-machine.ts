@@ -5,6 +5,7 @@ import { access, readFile } from "node:fs/promises";
 import type { ControllerName, ControllerPlacement } from "../../lib/cgroups/types.js";
 import type { DoctorReport } from "../../lib/doctor/types.js";
 import { showHtml } from "../display/index.js";
+import { checkText } from "../doctor/render-doctor.js";
 import { currentLang, type Lang } from "../i18n/index.js";
 import { htmlTable } from "../render/html-table.js";
 import type { Status } from "../render/status-mark.js";
@@ -83,7 +84,7 @@ function wslRow(report: DoctorReport, lang: Lang): MachineRow {
   return {
     what: "WSL",
     status: c?.status === "fail" ? "fail" : wsl ? "info" : "ok",
-    found: c?.detail ?? "?",
+    found: c ? checkText(c, lang).detail : "?",
     meaning: meaning[lang],
   };
 }
@@ -102,7 +103,7 @@ function containerRow(report: DoctorReport, lang: Lang): MachineRow {
   return {
     what: lang === "ja" ? "コンテナの中か" : "inside a container",
     status: c?.status === "fail" ? "fail" : inside ? "info" : "ok",
-    found: c?.detail ?? "?",
+    found: c ? checkText(c, lang).detail : "?",
     meaning: meaning[lang],
   };
 }
@@ -134,7 +135,7 @@ function controllerRow(p: ControllerPlacement, lang: Lang): MachineRow {
     ? lang === "ja"
       ? `ステップ 06 の制限は \`${file}\` に書き込まれる`
       : `step 06 writes its limit to \`${file}\``
-    : (p.whyNot ?? "");
+    : ((lang === "ja" ? p.ja?.whyNot : undefined) ?? p.whyNot ?? "");
   return {
     what: `cgroup ${p.controller}`,
     status: p.usable ? "ok" : "fail",

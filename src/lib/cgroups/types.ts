@@ -24,6 +24,8 @@ export interface ControllerPlacement {
   whyNot?: string;
   /** The exact fix for a learner, when there is one. */
   fix?: string;
+  /** whyNot and fix in Japanese, for the Japanese notebooks. */
+  ja?: { whyNot: string; fix?: string };
   /** Machine-readable reasons it is not usable, in the order they would bite (empty when usable). */
   problems?: CgroupProblem[];
   /** v1: every controller of the hierarchy this one is mounted with, e.g. ["cpu", "cpuacct"] when co-mounted. */

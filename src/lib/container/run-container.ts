@@ -44,6 +44,8 @@ export interface RunResult {
    * limit of 5)".
    */
   exitMessage?: string;
+  /** exitMessage in Japanese, for the Japanese notebooks. */
+  exitMessageJa?: string;
   /** Its cgroups' usage at the end (peak memory, CPU time, limit hits), with `resources` only. */
   usage?: UsageSample;
 }
@@ -118,6 +120,7 @@ export async function runContainer(options: RunOptions = {}): Promise<RunResult>
       durationMs: outcome.durationMs,
       killed: outcome.killed,
       ...(report ? { oomKilled, exitMessage: report.message } : {}),
+      ...(report?.messageJa ? { exitMessageJa: report.messageJa } : {}),
       ...(report?.usage ? { usage: report.usage } : {}),
     };
   } finally {

@@ -4,6 +4,8 @@
 export interface StepRequirements {
   step: number;
   title: string;
+  /** The title in Japanese. */
+  titleJa: string;
   /** Check ids that must not fail. */
   needs: readonly string[];
 }
@@ -16,26 +18,59 @@ export const STEP_REQUIREMENTS: readonly StepRequirements[] = [
   {
     step: 1,
     title: "chroot: another root directory",
+    titleJa: "chroot：別のルートディレクトリ",
     needs: ["tool.node", "env.wsl", "privilege.mode", "rootfs.default", "tool.chroot", "fs.chroot"],
   },
-  { step: 2, title: "PID namespace", needs: [...BASE, "ns.pid"] },
-  { step: 3, title: "mount namespace and its own /proc", needs: [...CONTAINER, "tool.mount"] },
-  { step: 4, title: "UTS namespace: a hostname of its own", needs: [...CONTAINER, "ns.uts"] },
-  { step: 5, title: "network namespace", needs: [...CONTAINER, "ns.uts", "ns.net"] },
+  { step: 2, title: "PID namespace", titleJa: "PID 名前空間", needs: [...BASE, "ns.pid"] },
+  {
+    step: 3,
+    title: "mount namespace and its own /proc",
+    titleJa: "マウント名前空間と専用の /proc",
+    needs: [...CONTAINER, "tool.mount"],
+  },
+  {
+    step: 4,
+    title: "UTS namespace: a hostname of its own",
+    titleJa: "UTS 名前空間：専用のホスト名",
+    needs: [...CONTAINER, "ns.uts"],
+  },
+  {
+    step: 5,
+    title: "network namespace",
+    titleJa: "ネットワーク名前空間",
+    needs: [...CONTAINER, "ns.uts", "ns.net"],
+  },
   {
     step: 6,
     title: "cgroups: memory and CPU limits",
+    titleJa: "cgroup：メモリと CPU の制限",
     needs: [...CONTAINER, "cgroup.memory", "cgroup.cpu", "cgroup.cpuacct"],
   },
   {
     step: 7,
     title: "several containers and nsenter",
+    titleJa: "複数のコンテナと nsenter",
     needs: [...CONTAINER, "ns.uts", "ns.net", "tool.nsenter"],
   },
-  { step: 8, title: "bridge network between containers", needs: [...CONTAINER, "ns.net", "tool.ip"] },
-  { step: 9, title: "user namespace", needs: [...CONTAINER, "ns.user"] },
-  { step: 10, title: "overlay filesystem", needs: [...CONTAINER, "fs.overlay", "fs.overlay-upper"] },
-  { step: 11, title: "pivot_root and hardening", needs: [...CONTAINER, "tool.pivot_root", "tool.setpriv"] },
+  {
+    step: 8,
+    title: "bridge network between containers",
+    titleJa: "コンテナをつなぐブリッジネットワーク",
+    needs: [...CONTAINER, "ns.net", "tool.ip"],
+  },
+  { step: 9, title: "user namespace", titleJa: "ユーザー名前空間", needs: [...CONTAINER, "ns.user"] },
+  {
+    step: 10,
+    title: "overlay filesystem",
+    titleJa: "overlay ファイルシステム",
+    needs: [...CONTAINER, "fs.overlay", "fs.overlay-upper"],
+  },
+  {
+    step: 11,
+    title: "pivot_root and hardening",
+    titleJa: "pivot_root と堅牢化",
+    needs: [...CONTAINER, "tool.pivot_root", "tool.setpriv"],
+  },
 ];
 
 /** The steps that make "the whole course": doctor exits 0 only when all of these can run. */

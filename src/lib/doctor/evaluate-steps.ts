@@ -1,5 +1,6 @@
 // Which course steps can run, given the checks and the privilege mode.
 import { type PrivilegeMode, stepsUnavailableIn } from "../privilege/index.js";
+import { japaneseOf } from "./checks/japanese.js";
 import { STEP_REQUIREMENTS } from "./course-steps.js";
 import type { DoctorCheck, StepReadiness } from "./types.js";
 
@@ -7,18 +8,31 @@ import type { DoctorCheck, StepReadiness } from "./types.js";
 export function evaluateSteps(checks: readonly DoctorCheck[], mode: PrivilegeMode): StepReadiness[] {
   const byId = new Map(checks.map((c) => [c.id, c]));
   const limits = stepsUnavailableIn(mode);
-  return STEP_REQUIREMENTS.map(({ step, title, needs }) => {
+  return STEP_REQUIREMENTS.map(({ step, title, titleJa, needs }) => {
     const failed = needs.filter((id) => byId.get(id)?.status === "fail");
     const limit = limits.find((l) => l.step === step);
     const blockedBy = [...new Set([...(limit ? ["privilege.mode"] : []), ...failed])];
-    if (blockedBy.length === 0) return { step, title, runnable: true };
-    const failing = failed
-      .filter((id) => id !== "privilege.mode" || !limit)
-      .map((id) => `${byId.get(id)?.title ?? id} (${id})`);
+    if (blockedBy.length === 0) return { step, title, runnable: true, ja: { title: titleJa } };
+    const failing = failed.filter((id) => id !== "privilege.mode" || !limit);
+    const named = (id: string, lang: "en" | "ja") => {
+      const c = byId.get(id);
+      return `${(lang === "ja" ? c?.ja?.title : c?.title) ?? c?.title ?? id} (${id})`;
+    };
     const reasons = [
       ...(limit ? [`${mode} mode: ${limit.why}`] : []),
-      ...(failing.length > 0 ? [`blocked by ${failing.join(", ")}`] : []),
+      ...(failing.length > 0 ? [`blocked by ${failing.map((id) => named(id, "en")).join(", ")}`] : []),
     ];
-    return { step, title, runnable: false, why: reasons.join("; "), blockedBy };
+    const reasonsJa = [
+      ...(limit ? [`${mode} モード：${japaneseOf(limit.why)}`] : []),
+      ...(failing.length > 0 ? [`原因：${failing.map((id) => named(id, "ja")).join("、")}`] : []),
+    ];
+    return {
+      step,
+      title,
+      runnable: false,
+      why: reasons.join("; "),
+      blockedBy,
+      ja: { title: titleJa, why: reasonsJa.join("。") },
+    };
   });
 }

@@ -18,6 +18,8 @@ export interface DoctorCheck {
   detail: string;
   /** The exact command or action that fixes it, when status is warn/fail. */
   fix?: string;
+  /** title, detail and fix in Japanese, for the Japanese notebooks (the fields above are English). */
+  ja?: { title: string; detail: string; fix?: string };
 }
 
 /** Whether one step of the course can run here. */
@@ -29,6 +31,8 @@ export interface StepReadiness {
   /** Why not, and which check ids block it. */
   why?: string;
   blockedBy?: string[];
+  /** title and why in Japanese (the fields above are English). */
+  ja?: { title: string; why?: string };
 }
 
 /** The whole report. */

@@ -7,12 +7,17 @@ import {
 } from "./capabilities.js";
 import { RUNC_MASKED_PATHS, RUNC_READONLY_PATHS } from "./runc-paths.js";
 
-/** One row of the comparison. */
-export interface ComparisonRow {
+/** The cells of one row of the comparison. */
+export interface ComparisonCells {
   aspect: string;
   nsbookDefault: string;
   nsbookHardened: string;
   docker: string;
+}
+
+/** One row of the comparison, in English, with its Japanese. */
+export interface ComparisonRow extends ComparisonCells {
+  ja: ComparisonCells;
 }
 
 /** The hardened container the comparison describes (what the caller used). */
@@ -29,11 +34,43 @@ export interface ComparisonOptions {
   noNewPrivs?: boolean;
 }
 
-function capsText(kept: readonly string[]): string {
-  if (kept.length === LINUX_CAPABILITIES.length) return `all of root's (up to ${kept.length})`;
-  if (kept.length === 0) return "none";
-  if (kept.length > 20) return `${kept.length} of ${LINUX_CAPABILITIES.length}`;
+type Cell = string | { en: string; ja: string };
+
+function capsText(kept: readonly string[]): Cell {
+  if (kept.length === LINUX_CAPABILITIES.length)
+    return { en: `all of root's (up to ${kept.length})`, ja: `root のすべて（最大 ${kept.length}）` };
+  if (kept.length === 0) return NONE;
+  if (kept.length > 20)
+    return {
+      en: `${kept.length} of ${LINUX_CAPABILITIES.length}`,
+      ja: `${LINUX_CAPABILITIES.length} のうち ${kept.length}`,
+    };
   return `${kept.length}: ${kept.join(", ")}`;
+}
+
+const NONE: Cell = { en: "none", ja: "なし" };
+const NO_SECCOMP: Cell = {
+  en: "none: nsbook has no seccomp filter",
+  ja: "なし：nsbook には seccomp のフィルタがない",
+};
+const NOT_MOUNTED: Cell = { en: "not mounted", ja: "マウントしない" };
+const DETACHED: Cell = { en: "pivot_root, old root detached", ja: "pivot_root、古いルートは切り離す" };
+
+function row(aspect: Cell, nsbookDefault: Cell, nsbookHardened: Cell, docker: Cell): ComparisonRow {
+  const en = (c: Cell) => (typeof c === "string" ? c : c.en);
+  const ja = (c: Cell) => (typeof c === "string" ? c : c.ja);
+  return {
+    aspect: en(aspect),
+    nsbookDefault: en(nsbookDefault),
+    nsbookHardened: en(nsbookHardened),
+    docker: en(docker),
+    ja: {
+      aspect: ja(aspect),
+      nsbookDefault: ja(nsbookDefault),
+      nsbookHardened: ja(nsbookHardened),
+      docker: ja(docker),
+    },
+  };
 }
 
 /**
@@ -47,61 +84,60 @@ export function hardeningComparison(options: ComparisonOptions = {}): Comparison
   const ro = options.readonlyPaths ?? true;
   const nnp = options.noNewPrivs ?? false;
   const ns = "pid, mount, uts, ipc, net";
+  const masked = `${RUNC_MASKED_PATHS.length}`;
+  const readonly = RUNC_READONLY_PATHS.join(", ");
   return [
-    { aspect: "namespaces", nsbookDefault: ns, nsbookHardened: ns, docker: `${ns} (+ cgroup on cgroup v2)` },
-    {
-      aspect: "root switch",
-      nsbookDefault: "chroot (escapable by root)",
-      nsbookHardened: "pivot_root, old root detached",
-      docker: "pivot_root, old root detached",
-    },
-    {
-      aspect: "capabilities kept by root",
-      nsbookDefault: capsText(LINUX_CAPABILITIES),
-      nsbookHardened: capsText(keptCapabilities(drop)),
-      docker: capsText(DOCKER_DEFAULT_CAPABILITIES),
-    },
-    {
-      aspect: "masked paths",
-      nsbookDefault: "none",
-      nsbookHardened: mask ? `${RUNC_MASKED_PATHS.length} (runc's list)` : "none",
-      docker: `${RUNC_MASKED_PATHS.length} (${RUNC_MASKED_PATHS.slice(2, 4).join(", ")}, ...)`,
-    },
-    {
-      aspect: "read-only paths",
-      nsbookDefault: "none (root can write /proc/sys)",
-      nsbookHardened: ro ? RUNC_READONLY_PATHS.join(", ") : "none",
-      docker: RUNC_READONLY_PATHS.join(", "),
-    },
-    {
-      aspect: "pids limit",
-      nsbookDefault: "none (unless --pids)",
-      nsbookHardened: options.pids === undefined ? "none" : `${options.pids}`,
-      docker: "none (unless --pids-limit)",
-    },
-    {
-      aspect: "seccomp",
-      nsbookDefault: "none: nsbook has no seccomp filter",
-      nsbookHardened: "none: nsbook has no seccomp filter",
-      docker: "default profile (refuses e.g. kexec_load, reboot, open_by_handle_at)",
-    },
-    {
-      aspect: "no_new_privs",
-      nsbookDefault: "off",
-      nsbookHardened: nnp ? "on" : "off",
-      docker: "off (--security-opt no-new-privileges turns it on)",
-    },
-    {
-      aspect: "/sys",
-      nsbookDefault: "not mounted",
-      nsbookHardened: "not mounted",
-      docker: "sysfs, read-only",
-    },
-    {
-      aspect: "LSM",
-      nsbookDefault: "none",
-      nsbookHardened: "none",
-      docker: "AppArmor docker-default or SELinux, where the host has one",
-    },
+    row({ en: "namespaces", ja: "名前空間" }, ns, ns, {
+      en: `${ns} (+ cgroup on cgroup v2)`,
+      ja: `${ns}（cgroup v2 では + cgroup）`,
+    }),
+    row(
+      { en: "root switch", ja: "ルートの切り替え" },
+      { en: "chroot (escapable by root)", ja: "chroot（root なら抜け出せる）" },
+      DETACHED,
+      DETACHED,
+    ),
+    row(
+      { en: "capabilities kept by root", ja: "root に残るケーパビリティ" },
+      capsText(LINUX_CAPABILITIES),
+      capsText(keptCapabilities(drop)),
+      capsText(DOCKER_DEFAULT_CAPABILITIES),
+    ),
+    row(
+      { en: "masked paths", ja: "隠すパス" },
+      NONE,
+      mask ? { en: `${masked} (runc's list)`, ja: `${masked}（runc の一覧）` } : NONE,
+      `${masked} (${RUNC_MASKED_PATHS.slice(2, 4).join(", ")}, ...)`,
+    ),
+    row(
+      { en: "read-only paths", ja: "読み取り専用のパス" },
+      { en: "none (root can write /proc/sys)", ja: "なし（root は /proc/sys に書ける）" },
+      ro ? readonly : NONE,
+      readonly,
+    ),
+    row(
+      { en: "pids limit", ja: "プロセス数の上限" },
+      { en: "none (unless --pids)", ja: "なし（--pids を付けなければ）" },
+      options.pids === undefined ? NONE : `${options.pids}`,
+      { en: "none (unless --pids-limit)", ja: "なし（--pids-limit を付けなければ）" },
+    ),
+    row("seccomp", NO_SECCOMP, NO_SECCOMP, {
+      en: "default profile (refuses e.g. kexec_load, reboot, open_by_handle_at)",
+      ja: "既定のプロファイル（kexec_load、reboot、open_by_handle_at などを拒否）",
+    }),
+    row(
+      "no_new_privs",
+      { en: "off", ja: "オフ" },
+      nnp ? { en: "on", ja: "オン" } : { en: "off", ja: "オフ" },
+      {
+        en: "off (--security-opt no-new-privileges turns it on)",
+        ja: "オフ（--security-opt no-new-privileges でオン）",
+      },
+    ),
+    row("/sys", NOT_MOUNTED, NOT_MOUNTED, { en: "sysfs, read-only", ja: "sysfs、読み取り専用" }),
+    row("LSM", NONE, NONE, {
+      en: "AppArmor docker-default or SELinux, where the host has one",
+      ja: "ホストにあれば AppArmor の docker-default か SELinux",
+    }),
   ];
 }

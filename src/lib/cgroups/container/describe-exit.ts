@@ -28,6 +28,8 @@ export interface ExitDescription {
   oomKilled: boolean;
   /** One line, e.g. "killed: out of memory (limit 32 MiB, peak 32 MiB)" or "exited with code 0". */
   message: string;
+  /** The same line in Japanese, for the Japanese notebooks. */
+  messageJa: string;
 }
 
 function increase(field: keyof UsageSample, facts: ExitFacts): number {
@@ -48,10 +50,14 @@ export function describeExit(facts: ExitFacts): ExitDescription {
   const signo = signalNumber(facts.signal);
   const reported = facts.exitCode ?? (signo !== undefined ? 128 + signo : 1);
   const notes: string[] = [];
+  const notesJa: string[] = [];
   if (forkFailures > 0) {
     const limit = facts.after?.pidsLimit;
     const at = limit !== undefined ? `at the process limit of ${limit}` : "by the process limit";
     notes.push(`${forkFailures} fork${forkFailures > 1 ? "s" : ""} refused ${at}`);
+    notesJa.push(
+      `プロセス数の上限${limit !== undefined ? ` ${limit} ` : ""}で fork が ${forkFailures} 回拒否された`,
+    );
   }
   if (oomKills > 0 && reported !== 0) {
     const limit = facts.after?.memoryLimitBytes;
@@ -60,20 +66,32 @@ export function describeExit(facts: ExitFacts): ExitDescription {
       limit !== undefined ? `limit ${formatSize(limit)}` : undefined,
       peak !== undefined ? `peak ${formatSize(peak)}` : undefined,
     ].filter(Boolean);
+    const detailsJa = [
+      limit !== undefined ? `上限 ${formatSize(limit)}` : undefined,
+      peak !== undefined ? `ピーク ${formatSize(peak)}` : undefined,
+      oomKills > 1 ? `${oomKills} 個のプロセスが kill された` : undefined,
+    ].filter(Boolean);
     const extra = oomKills > 1 ? `, ${oomKills} processes killed` : "";
     const message = `killed: out of memory${details.length || extra ? ` (${details.join(", ")}${extra})` : ""}`;
-    return { exitCode: 137, oomKilled: true, message: [message, ...notes].join("; ") };
+    const messageJa = `メモリ不足で kill された${detailsJa.length ? `（${detailsJa.join("、")}）` : ""}`;
+    return {
+      exitCode: 137,
+      oomKilled: true,
+      message: [message, ...notes].join("; "),
+      messageJa: [messageJa, ...notesJa].join("。"),
+    };
   }
   if (oomKills > 0) {
     notes.push(`the OOM killer killed ${oomKills} process${oomKills > 1 ? "es" : ""} inside`);
+    notesJa.push(`中のプロセス ${oomKills} 個を OOM killer が kill した`);
   }
-  const base =
-    facts.exitCode === undefined && facts.signal
-      ? `killed by ${facts.signal}`
-      : `exited with code ${reported}`;
+  const killedBy = facts.exitCode === undefined && facts.signal;
+  const base = killedBy ? `killed by ${facts.signal}` : `exited with code ${reported}`;
+  const baseJa = killedBy ? `${facts.signal} で kill された` : `終了コード ${reported} で終了した`;
   return {
     exitCode: reported,
     oomKilled: false,
     message: notes.length ? `${base} (${notes.join("; ")})` : base,
+    messageJa: notesJa.length ? `${baseJa}（${notesJa.join("。")}）` : baseJa,
   };
 }

@@ -50,5 +50,10 @@ export function placeOnV1(
     callerPath: h.callerPath,
     dir: h.dir,
   });
-  return { ...base, whyNot: why.whyNot, ...(why.fix ? { fix: why.fix } : {}) };
+  return {
+    ...base,
+    whyNot: why.whyNot,
+    ...(why.fix ? { fix: why.fix } : {}),
+    ja: { whyNot: why.ja.whyNot, ...(why.ja.fix ? { fix: why.ja.fix } : {}) },
+  };
 }

@@ -183,5 +183,10 @@ export function placeOnV2(
     parentDir: state.parentDir,
     parentBusy: state.parentBusy,
   });
-  return { ...base, whyNot: why.whyNot, ...(why.fix ? { fix: why.fix } : {}) };
+  return {
+    ...base,
+    whyNot: why.whyNot,
+    ...(why.fix ? { fix: why.fix } : {}),
+    ja: { whyNot: why.ja.whyNot, ...(why.ja.fix ? { fix: why.ja.fix } : {}) },
+  };
 }

@@ -19,6 +19,8 @@ export interface ExitInspection {
   oomKilled: boolean;
   /** One line, e.g. "killed: out of memory (limit 32 MiB, peak 32 MiB)" or "exited with code 0". */
   message: string;
+  /** The same line in Japanese. */
+  messageJa?: string;
   /** Its cgroups' usage read after the end (peak memory, CPU time, limit hits). */
   usage?: UsageSample;
 }

@@ -1,16 +1,26 @@
 // A small constructor for doctor checks, so every check module reads the same.
+import { type Localized, textIn } from "../../text/index.js";
 import type { DoctorCheck } from "../types.js";
 
-/** Builds a check; `fix` is dropped when undefined. */
+/** Builds a check, in English and Japanese (a plain string is the same in both); `fix` is dropped when undefined. */
 export function check(
   id: string,
   group: string,
-  title: string,
+  title: Localized,
   status: DoctorCheck["status"],
-  detail: string,
-  fix?: string,
+  detail: Localized,
+  fix?: Localized,
 ): DoctorCheck {
-  return { id, group, title, status, detail, ...(fix ? { fix } : {}) };
+  const fixJa = fix === undefined ? undefined : textIn(fix, "ja");
+  return {
+    id,
+    group,
+    title: textIn(title, "en"),
+    status,
+    detail: textIn(detail, "en"),
+    ...(fix ? { fix: textIn(fix, "en") } : {}),
+    ja: { title: textIn(title, "ja"), detail: textIn(detail, "ja"), ...(fixJa ? { fix: fixJa } : {}) },
+  };
 }
 
 /** The first non-empty line of a command's stderr. */

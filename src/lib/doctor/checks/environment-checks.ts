@@ -23,20 +23,23 @@ function wslCheck(ctx: CheckContext): DoctorCheck {
       "environment",
       "WSL",
       "fail",
-      "WSL1: no real Linux kernel, so there are no namespaces or cgroups",
-      `convert the distro to WSL2: in PowerShell, \`wsl --set-version ${distro ?? "<distro>"} 2\``,
+      {
+        en: "WSL1: no real Linux kernel, so there are no namespaces or cgroups",
+        ja: "WSL1：本物の Linux カーネルがないので、名前空間も cgroup もない",
+      },
+      {
+        en: `convert the distro to WSL2: in PowerShell, \`wsl --set-version ${distro ?? "<distro>"} 2\``,
+        ja: `ディストリビューションを WSL2 に変換する：PowerShell で \`wsl --set-version ${distro ?? "<distro>"} 2\``,
+      },
     );
   }
   if (gen === 2) {
-    return check(
-      "env.wsl",
-      "environment",
-      "WSL",
-      "info",
-      `WSL2${distro ? ` (distro ${distro})` : ""}, kernel ${ctx.facts.kernelRelease}`,
-    );
+    return check("env.wsl", "environment", "WSL", "info", {
+      en: `WSL2${distro ? ` (distro ${distro})` : ""}, kernel ${ctx.facts.kernelRelease}`,
+      ja: `WSL2${distro ? `（ディストリビューション ${distro}）` : ""}、カーネル ${ctx.facts.kernelRelease}`,
+    });
   }
-  return check("env.wsl", "environment", "WSL", "ok", "not WSL");
+  return check("env.wsl", "environment", "WSL", "ok", { en: "not WSL", ja: "WSL ではない" });
 }
 
 const CONTAINER_CGROUP =
@@ -60,29 +63,36 @@ function containerCheck(ctx: CheckContext): DoctorCheck {
   );
   const noSysAdmin = ctx.privilege.uid === 0 && ctx.privilege.hasSysAdmin === false;
   const missing = [
-    ...(roCgroup ? ["cgroupfs is read-only"] : []),
-    ...(noSysAdmin ? ["root lacks CAP_SYS_ADMIN"] : []),
+    ...(roCgroup ? [{ en: "cgroupfs is read-only", ja: "cgroupfs が読み取り専用" }] : []),
+    ...(noSysAdmin ? [{ en: "root lacks CAP_SYS_ADMIN", ja: "root に CAP_SYS_ADMIN がない" }] : []),
   ];
+  const title = { en: "Container", ja: "コンテナ" };
   if (missing.length > 0) {
     return check(
       "env.container",
       "environment",
-      "Container",
+      title,
       "fail",
-      `inside a container without privileges (${[...signs, ...missing].join(", ")})`,
-      "start the container with `docker run --privileged --cgroupns=host ...` (as nsbook's docker/ compose file does), or run nsbook on the host",
+      {
+        en: `inside a container without privileges (${[...signs, ...missing.map((m) => m.en)].join(", ")})`,
+        ja: `特権なしのコンテナの中（${[...signs, ...missing.map((m) => m.ja)].join("、")}）`,
+      },
+      {
+        en: "start the container with `docker run --privileged --cgroupns=host ...` (as nsbook's docker/ compose file does), or run nsbook on the host",
+        ja: "コンテナを `docker run --privileged --cgroupns=host ...` で起動する（nsbook の docker/ の compose ファイルはそうしている）か、nsbook をホストで実行する",
+      },
     );
   }
   if (signs.length > 0) {
-    return check(
-      "env.container",
-      "environment",
-      "Container",
-      "info",
-      `looks like a container (${signs.join(", ")}), with privileges: fine`,
-    );
+    return check("env.container", "environment", title, "info", {
+      en: `looks like a container (${signs.join(", ")}), with privileges: fine`,
+      ja: `コンテナの中らしい（${signs.join("、")}）が、特権があるので問題ない`,
+    });
   }
-  return check("env.container", "environment", "Container", "ok", "not in a container");
+  return check("env.container", "environment", title, "ok", {
+    en: "not in a container",
+    ja: "コンテナの中ではない",
+  });
 }
 
 /** env.wsl and env.container. */

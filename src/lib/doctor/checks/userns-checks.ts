@@ -2,10 +2,14 @@
 import type { DoctorCheck } from "../types.js";
 import { check } from "./check.js";
 import type { CheckContext } from "./context.js";
+import { bilingual } from "./japanese.js";
 
 const TITLES = {
-  "userns.apparmor": "AppArmor userns restriction (Ubuntu)",
-  "userns.clone": "unprivileged_userns_clone (Debian)",
+  "userns.apparmor": {
+    en: "AppArmor userns restriction (Ubuntu)",
+    ja: "AppArmor によるユーザー名前空間の制限（Ubuntu）",
+  },
+  "userns.clone": { en: "unprivileged_userns_clone (Debian)", ja: "unprivileged_userns_clone（Debian）" },
   "userns.max": "max_user_namespaces",
 } as const;
 
@@ -17,8 +21,8 @@ export function usernsChecks({ privilege }: CheckContext): DoctorCheck[] {
       "userns",
       TITLES[r.id],
       r.active ? "warn" : r.value === undefined ? "info" : "ok",
-      r.detail,
-      r.fix,
+      bilingual(r.detail),
+      r.fix === undefined ? undefined : bilingual(r.fix),
     ),
   );
 }

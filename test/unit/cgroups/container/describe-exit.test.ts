@@ -20,13 +20,19 @@ describe("describeExit", () => {
         exitCode: 137,
         oomKilled: true,
         message: "killed: out of memory (limit 32 MiB, peak 32 MiB)",
+        messageJa: "メモリ不足で kill された（上限 32 MiB、ピーク 32 MiB）",
       });
     }
   });
 
   it("counts only kills that happened during the run", () => {
     const r = describeExit({ exitCode: 1, before: { ...before, oomKills: 1 }, after: afterOom });
-    expect(r).toEqual({ exitCode: 1, oomKilled: false, message: "exited with code 1" });
+    expect(r).toEqual({
+      exitCode: 1,
+      oomKilled: false,
+      message: "exited with code 1",
+      messageJa: "終了コード 1 で終了した",
+    });
   });
 
   it("says how many processes the OOM killer took", () => {
@@ -40,6 +46,7 @@ describe("describeExit", () => {
       exitCode: 0,
       oomKilled: false,
       message: "exited with code 0 (the OOM killer killed 1 process inside)",
+      messageJa: "終了コード 0 で終了した（中のプロセス 1 個を OOM killer が kill した）",
     });
   });
 
@@ -48,6 +55,7 @@ describe("describeExit", () => {
       exitCode: 143,
       oomKilled: false,
       message: "killed by SIGTERM",
+      messageJa: "SIGTERM で kill された",
     });
   });
 
@@ -56,6 +64,9 @@ describe("describeExit", () => {
     expect(describeExit({ exitCode: 2, before, after }).message).toBe(
       "exited with code 2 (2 forks refused at the process limit of 5)",
     );
+    expect(describeExit({ exitCode: 2, before, after }).messageJa).toBe(
+      "終了コード 2 で終了した（プロセス数の上限 5 で fork が 2 回拒否された）",
+    );
   });
 
   it("works without usage (no memory controller)", () => {
@@ -63,6 +74,7 @@ describe("describeExit", () => {
       exitCode: 0,
       oomKilled: false,
       message: "exited with code 0",
+      messageJa: "終了コード 0 で終了した",
     });
   });
 });

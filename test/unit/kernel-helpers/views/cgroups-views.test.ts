@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { htmlToText } from "../../../../src/kernel-helpers/display/index.js";
+import { localize } from "../../../../src/kernel-helpers/i18n/index.js";
 import {
   canRun,
   cgroupsReadiness,
@@ -44,15 +45,16 @@ describe("cgroupsReadiness", () => {
     expect(r.fixes.length).toBeGreaterThan(0);
     const text = htmlToText(readinessHtml(r, "en"));
     expect(text).toContain("cannot apply cgroup limits");
-    expect(text).toContain(r.fixes[0]?.replace(/`/g, "") ?? "?");
+    expect(text).toContain(localize(r.fixes[0] ?? "?", "en").replace(/`/g, ""));
   });
 
   it("asks for root when the kernel runs rootless, whatever the cgroups look like", () => {
     const report = { ...reportOn("hybrid-v1-debian"), privilege: "rootless" as const };
     const r = cgroupsReadiness(report);
     expect(r.ok).toBe(false);
-    expect(r.why).toMatch(/run as root.*"rootless" mode/);
-    expect(r.fixes).toEqual([expect.stringContaining("sudo npm run course")]);
+    expect(localize(r.why ?? "", "en")).toMatch(/run as root.*"rootless" mode/);
+    expect(localize(r.why ?? "", "ja")).toMatch(/root で動いている必要があります/);
+    expect(r.fixes.map((f) => localize(f, "en"))).toEqual([expect.stringContaining("sudo npm run course")]);
     expect(readinessHint(r)).toMatchObject({ ja: expect.stringContaining("cgroup の制限をかけられません") });
   });
 

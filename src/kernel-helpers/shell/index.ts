@@ -4,10 +4,34 @@
 // It is zx's own `$` with presets (`$({...})` returns a new `$`; zx's global settings stay untouched):
 // - every interpolated value is quoted as one argument (`${"a b; rm -rf /"}` stays one word);
 // - zx's echo goes to the cell's stdout: zx writes it to stderr by default, which Jupyter paints red;
-// - a non-zero exit still throws (zx's ProcessOutput, whose message names the exit code), unless the
-//   line says `.nothrow()` — as the cells that show a failure on purpose do.
+// - the line that says how a command ended speaks the notebook's language;
+// - a non-zero exit still throws zx's ProcessOutput, unless the line says `.nothrow()` (as the cells that
+//   show a failure on purpose do); the cell then prints one line naming the command and its exit code
+//   instead of zx's multi-line dump.
 // The library itself never uses zx: it runs argv without a shell through `runHost`.
-import { type LogEntry, $ as zx$ } from "zx";
+import { inspect } from "node:util";
+import { type LogEntry, ProcessPromise, type Shell, $ as zx$ } from "zx";
+import { localize } from "../i18n/index.js";
+
+/** How a command ended, in the notebook's language (pure). */
+export function endedLine(exitCode: number | null, signal: string | null): string | undefined {
+  if (signal) return localize({ en: `(ended by ${signal})`, ja: `（シグナル ${signal} で終了）` });
+  if (exitCode !== null && exitCode !== 0) {
+    return localize({ en: `(exit code ${exitCode})`, ja: `（終了コード ${exitCode}）` });
+  }
+  return undefined;
+}
+
+/** The one line a failed command leaves in the cell (pure): the command and its exit code or signal. */
+export function failedLine(command: string, exitCode: number | null, signal: string | null): string {
+  const how = signal
+    ? localize({ en: `ended by ${signal}`, ja: `シグナル ${signal} で終了` })
+    : localize({ en: `exit code ${exitCode}`, ja: `終了コード ${exitCode}` });
+  return localize({
+    en: `command failed (${how}): ${command}`,
+    ja: `コマンドが失敗しました（${how}）: ${command}`,
+  });
+}
 
 function echo(entry: LogEntry): void {
   switch (entry.kind) {
@@ -20,14 +44,48 @@ function echo(entry: LogEntry): void {
     case "stderr":
       process.stderr.write(entry.data);
       return;
-    case "end":
-      if (entry.signal) process.stdout.write(`(ended by ${entry.signal})\n`);
-      else if (entry.exitCode !== 0) process.stdout.write(`(exit code ${entry.exitCode})\n`);
+    case "end": {
+      const line = endedLine(entry.exitCode, entry.signal);
+      if (line) process.stdout.write(`${line}\n`);
       return;
+    }
     default:
       return;
   }
 }
 
+interface FailedOutput {
+  exitCode: number | null;
+  signal: string | null;
+}
+
+// tslab prints a failed cell's error with console.error, i.e. util.inspect: the output of a failed command
+// gets its own inspect (and message) saying which command failed and how, in one line. zx's stack and its
+// dump of stdout/stderr add nothing: both streams are already in the cell.
+function labelFailure(promise: ProcessPromise): void {
+  const command = promise.cmd;
+  Promise.prototype.then.call(promise, undefined, (output: unknown) => {
+    if (output === null || typeof output !== "object" || !("exitCode" in output)) return;
+    const { exitCode, signal } = output as FailedOutput;
+    const line = failedLine(command, exitCode, signal);
+    Object.defineProperty(output, inspect.custom, { value: () => line });
+    Object.defineProperty(output, "stack", { value: line, configurable: true });
+  });
+}
+
+// Wraps a `$` so every command it starts gets labelFailure; `$({...})` (presets) gives a wrapped `$` too.
+function withReadableFailures(shell: Shell): Shell {
+  return new Proxy(shell, {
+    apply(target, thisArg, args) {
+      const made: unknown = Reflect.apply(target, thisArg, args);
+      if (made instanceof ProcessPromise) {
+        labelFailure(made);
+        return made;
+      }
+      return typeof made === "function" ? withReadableFailures(made as Shell) : made;
+    },
+  });
+}
+
 /** zx's `$`: echoes each command and its output into the cell; values interpolated are quoted. */
-export const $ = zx$({ verbose: true, log: echo });
+export const $: Shell = withReadableFailures(zx$({ verbose: true, log: echo }));

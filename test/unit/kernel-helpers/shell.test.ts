@@ -1,0 +1,57 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { setLang } from "../../../src/kernel-helpers/i18n/index.js";
+import { $, endedLine, failedLine } from "../../../src/kernel-helpers/shell/index.js";
+
+describe("the notebooks' $", () => {
+  afterEach(() => {
+    setLang(undefined);
+    vi.restoreAllMocks();
+  });
+
+  it("says how a command ended in the notebook's language, and nothing on success", () => {
+    setLang("ja");
+    expect(endedLine(2, null)).toBe("（終了コード 2）");
+    expect(endedLine(null, "SIGKILL")).toBe("（シグナル SIGKILL で終了）");
+    expect(endedLine(0, null)).toBeUndefined();
+    setLang("en");
+    expect(endedLine(2, null)).toBe("(exit code 2)");
+    expect(failedLine("false", 1, null)).toBe("command failed (exit code 1): false");
+  });
+
+  it("echoes the command, quoted values and the output into the cell's stdout", async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const out = await $`echo ${"a b; rm -rf /"}`;
+    expect(out.stdout).toBe("a b; rm -rf /\n");
+    expect(written.join("")).toContain("$ echo $'a b; rm -rf /'\n");
+  });
+
+  it("turns a failed command into one line naming the command and its exit code", async () => {
+    setLang("en");
+    vi.spyOn(process.stdout, "write").mockReturnValue(true);
+    const error = await $`sh -c ${"exit 3"}`.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(inspect(error)).toBe("command failed (exit code 3): sh -c $'exit 3'");
+    expect(String((error as Error).stack).split("\n")).toHaveLength(1);
+  });
+
+  it("keeps .nothrow() and presets working", async () => {
+    setLang("ja");
+    const written: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const out = await $({ input: "exit 4\n" })`sh`.nothrow();
+    expect(out.exitCode).toBe(4);
+    expect(written.join("")).toContain("（終了コード 4）");
+    const failed = await $({ input: "exit 5\n" })`sh`.catch((e: unknown) => e);
+    expect(inspect(failed)).toBe("コマンドが失敗しました（終了コード 5）: sh");
+  });
+});

@@ -24,6 +24,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
   },
   "01-chroot": {
     checks: [
+      "a directory with one static program is a root filesystem: pwd is / and ls sees two files",
       "the container's / is the root filesystem (/etc/nsbook-rootfs is there)",
       "host files are out of sight (this notebook's folder does not exist inside)",
       "ps in the chroot lists no process: its /proc is an empty directory",
@@ -31,8 +32,8 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "with a proc mounted, ps in the chroot lists the host's processes",
       "every namespace of the chroot is the host's",
     ],
-    kinds: ["text/html"],
-    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="6"/],
+    kinds: ["text/html", "stdout"],
+    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="7"/],
   },
   "02-pid-namespace": {
     checks: [

@@ -3,7 +3,8 @@
 //
 // It is zx's own `$` with presets (`$({...})` returns a new `$`; zx's global settings stay untouched):
 // - every interpolated value is quoted as one argument (`${"a b; rm -rf /"}` stays one word);
-// - zx's echo goes to the cell's stdout: zx writes it to stderr by default, which Jupyter paints red;
+// - zx's echo (the command, its stdout and its stderr, like a terminal) goes to the cell's stdout: zx writes
+//   it to stderr by default, which Jupyter paints red and the notebook tests read as an error;
 // - the line that says how a command ended speaks the notebook's language;
 // - a non-zero exit still throws zx's ProcessOutput, unless the line says `.nothrow()` (as the cells that
 //   show a failure on purpose do); the cell then prints one line naming the command and its exit code
@@ -34,6 +35,9 @@ export function failedLine(command: string, exitCode: number | null, signal: str
 }
 
 function echo(entry: LogEntry): void {
+  // `$({ quiet: true })`: the command runs without echo (a table will show its result). (`.quiet()` comes
+  // too late for the command line: zx has logged it when the line started.)
+  if ("verbose" in entry && entry.verbose === false) return;
   switch (entry.kind) {
     case "cmd":
       process.stdout.write(`$ ${entry.cmd}\n`);
@@ -42,7 +46,9 @@ function echo(entry: LogEntry): void {
       process.stdout.write(entry.data);
       return;
     case "stderr":
-      process.stderr.write(entry.data);
+      // Into the transcript, as a terminal shows it: the cell's stderr is kept for the cell's own errors
+      // (a command that fails without `.nothrow()` still prints its one-line error there).
+      process.stdout.write(entry.data);
       return;
     case "end": {
       const line = endedLine(entry.exitCode, entry.signal);
@@ -60,26 +66,36 @@ interface FailedOutput {
 }
 
 // tslab prints a failed cell's error with console.error, i.e. util.inspect: the output of a failed command
-// gets its own inspect (and message) saying which command failed and how, in one line. zx's stack and its
-// dump of stdout/stderr add nothing: both streams are already in the cell.
-function labelFailure(promise: ProcessPromise): void {
+// gets its own inspect (and stack) saying which command failed and how, in one line. zx's stack and its
+// dump of stdout/stderr add nothing: both streams are already in the cell. tslab also prints the value of
+// a cell's last expression, so a cell ending in ``await $`...` `` would repeat the output as zx's English
+// `ProcessOutput { stdout: ... }`: a finished command's inspect is empty instead.
+function labelOutput(promise: ProcessPromise): void {
   const command = promise.cmd;
-  Promise.prototype.then.call(promise, undefined, (output: unknown) => {
-    if (output === null || typeof output !== "object" || !("exitCode" in output)) return;
-    const { exitCode, signal } = output as FailedOutput;
-    const line = failedLine(command, exitCode, signal);
-    Object.defineProperty(output, inspect.custom, { value: () => line });
-    Object.defineProperty(output, "stack", { value: line, configurable: true });
-  });
+  Promise.prototype.then.call(
+    promise,
+    (output: unknown) => {
+      if (output !== null && typeof output === "object") {
+        Object.defineProperty(output, inspect.custom, { value: () => "", configurable: true });
+      }
+    },
+    (output: unknown) => {
+      if (output === null || typeof output !== "object" || !("exitCode" in output)) return;
+      const { exitCode, signal } = output as FailedOutput;
+      const line = failedLine(command, exitCode, signal);
+      Object.defineProperty(output, inspect.custom, { value: () => line, configurable: true });
+      Object.defineProperty(output, "stack", { value: line, configurable: true });
+    },
+  );
 }
 
-// Wraps a `$` so every command it starts gets labelFailure; `$({...})` (presets) gives a wrapped `$` too.
+// Wraps a `$` so every command it starts gets labelOutput; `$({...})` (presets) gives a wrapped `$` too.
 function withReadableFailures(shell: Shell): Shell {
   return new Proxy(shell, {
     apply(target, thisArg, args) {
       const made: unknown = Reflect.apply(target, thisArg, args);
       if (made instanceof ProcessPromise) {
-        labelFailure(made);
+        labelOutput(made);
         return made;
       }
       return typeof made === "function" ? withReadableFailures(made as Shell) : made;

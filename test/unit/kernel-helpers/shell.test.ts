@@ -55,3 +55,49 @@ describe("the notebooks' $", () => {
     expect(inspect(failed)).toBe("コマンドが失敗しました（終了コード 5）: sh");
   });
 });
+
+describe("the notebooks' $, quiet", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("echoes nothing for $({ quiet: true }), and still returns the output", async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const out = await $({ quiet: true })`echo quiet`;
+    expect(out.stdout).toBe("quiet\n");
+    expect(written).toEqual([]);
+  });
+});
+
+describe("the notebooks' $, a finished command", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("inspects as nothing, so a cell ending in await $`...` does not repeat the output", async () => {
+    vi.spyOn(process.stdout, "write").mockReturnValue(true);
+    const out = await $`echo once`;
+    expect(inspect(out)).toBe("");
+    expect(out.stdout).toBe("once\n");
+  });
+});
+
+describe("the notebooks' $, a command's stderr", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("goes into the transcript on stdout, not the cell's stderr", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      err.push(String(chunk));
+      return true;
+    });
+    await $`sh -c ${"echo oops >&2; exit 1"}`.nothrow();
+    expect(out.join("")).toContain("oops\n");
+    expect(err).toEqual([]);
+  });
+});

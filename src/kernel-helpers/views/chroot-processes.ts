@@ -6,7 +6,10 @@ import { htmlTable } from "../render/html-table.js";
 
 /** Rows of `ps` output, its header line left out (pure). */
 export function psRowCount(psOutput: string): number {
-  const lines = psOutput.trim().split("\n").filter((l) => l.trim() !== "");
+  const lines = psOutput
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim() !== "");
   return Math.max(0, lines.length - 1);
 }
 
@@ -23,7 +26,10 @@ export interface ChrootProcessCounts {
 /** The three counts side by side (pure). */
 export function chrootProcessCountsHtml(counts: ChrootProcessCounts, lang?: Lang): string {
   const rows: { where: Localized; count: number }[] = [
-    { where: { en: "host: this kernel reads /proc", ja: "ホスト：この Jupyter カーネルが /proc を読む" }, count: counts.host },
+    {
+      where: { en: "host: this kernel reads /proc", ja: "ホスト：この Jupyter カーネルが /proc を読む" },
+      count: counts.host,
+    },
     {
       where: { en: "chroot: ps aux (empty /proc)", ja: "chroot：ps aux（空の /proc）" },
       count: psRowCount(counts.psInChroot),

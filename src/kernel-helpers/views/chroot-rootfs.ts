@@ -9,7 +9,14 @@ import { escapeHtml } from "../render/escape-html.js";
 import { htmlTable } from "../render/html-table.js";
 
 // Network errors that mean "this machine cannot reach the mirror" (the codes Node gives `cause`).
-const UNREACHABLE = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT"]);
+const UNREACHABLE = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+]);
 
 function causeCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
@@ -82,7 +89,10 @@ export function rootfsBuiltHtml(result: RootfsBuildResult, lang?: Lang): string 
   return htmlTable(
     rows,
     [
-      { header: { en: "root filesystem", ja: "ルートファイルシステム" }, value: (r) => localize(r.item, lang) },
+      {
+        header: { en: "root filesystem", ja: "ルートファイルシステム" },
+        value: (r) => localize(r.item, lang),
+      },
       { header: { en: "value", ja: "内容" }, key: "value", format: "mono" },
     ],
     { lang },

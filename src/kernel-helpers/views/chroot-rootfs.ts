@@ -85,7 +85,13 @@ export function rootfsBuiltHtml(result: RootfsBuildResult, lang?: Lang): string 
     { item: { en: "made from", ja: "材料" }, value: localize(made, lang) },
     { item: { en: "this run", ja: "今回の実行" }, value: localize(STATUS_TEXT[result.status], lang) },
   ];
-  if (m.sha256) rows.push({ item: { en: "SHA-256 verified", ja: "検証した SHA-256" }, value: m.sha256 });
+  if (m.sha256) {
+    const item: Localized =
+      m.kind === "alpine"
+        ? { en: "SHA-256 (matches Alpine's published one)", ja: "SHA-256（Alpine の公開値と一致）" }
+        : { en: "SHA-256 of what it was made from", ja: "材料の SHA-256" };
+    rows.push({ item, value: m.sha256 });
+  }
   return htmlTable(
     rows,
     [

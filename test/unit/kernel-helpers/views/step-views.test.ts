@@ -118,7 +118,10 @@ describe("the end of a PID namespace and the clean-up table", () => {
 
   it("shows what removing each container did", () => {
     const text = htmlToText(
-      removedContainersHtml([{ name: "nsbook-nb01", existed: true, wasRunning: true, removed: true }], "ja"),
+      removedContainersHtml(
+        [{ name: "nsbook-nb01", existed: true, wasRunning: true, escalated: false, removed: true }],
+        "ja",
+      ),
     );
     expect(text).toContain("nsbook-nb01");
     expect(text).toContain("はい");

@@ -14,11 +14,12 @@ import { inspect } from "node:util";
 import { type LogEntry, ProcessPromise, type Shell, $ as zx$ } from "zx";
 import { localize } from "../i18n/index.js";
 
-/** How a command ended, in the notebook's language (pure). */
-export function endedLine(exitCode: number | null, signal: string | null): string | undefined {
-  if (signal) return localize({ en: `(ended by ${signal})`, ja: `（シグナル ${signal} で終了）` });
-  if (exitCode !== null && exitCode !== 0) {
-    return localize({ en: `(exit code ${exitCode})`, ja: `（終了コード ${exitCode}）` });
+/** How a command ended, in the notebook's language (pure); undefined for a clean exit. */
+export function endNote(end: { signal?: string | null; exitCode?: number | null }): string | undefined {
+  if (end.signal)
+    return localize({ en: `(ended by ${end.signal})`, ja: `（シグナル ${end.signal} で終了）` });
+  if (end.exitCode !== 0 && end.exitCode !== null && end.exitCode !== undefined) {
+    return localize({ en: `(exit code ${end.exitCode})`, ja: `（終了コード ${end.exitCode}）` });
   }
   return undefined;
 }
@@ -51,7 +52,7 @@ function echo(entry: LogEntry): void {
       process.stdout.write(entry.data);
       return;
     case "end": {
-      const line = endedLine(entry.exitCode, entry.signal);
+      const line = endNote(entry);
       if (line) process.stdout.write(`${line}\n`);
       return;
     }

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setLang } from "../../../src/kernel-helpers/i18n/index.js";
-import { $, endedLine, failedLine } from "../../../src/kernel-helpers/shell/index.js";
+import { $, endNote, failedLine } from "../../../src/kernel-helpers/shell/index.js";
 
 describe("the notebooks' $", () => {
   afterEach(() => {
@@ -11,11 +11,11 @@ describe("the notebooks' $", () => {
 
   it("says how a command ended in the notebook's language, and nothing on success", () => {
     setLang("ja");
-    expect(endedLine(2, null)).toBe("（終了コード 2）");
-    expect(endedLine(null, "SIGKILL")).toBe("（シグナル SIGKILL で終了）");
-    expect(endedLine(0, null)).toBeUndefined();
+    expect(endNote({ exitCode: 2, signal: null })).toBe("（終了コード 2）");
+    expect(endNote({ exitCode: null, signal: "SIGKILL" })).toBe("（シグナル SIGKILL で終了）");
+    expect(endNote({ exitCode: 0, signal: null })).toBeUndefined();
     setLang("en");
-    expect(endedLine(2, null)).toBe("(exit code 2)");
+    expect(endNote({ exitCode: 2, signal: null })).toBe("(exit code 2)");
     expect(failedLine("false", 1, null)).toBe("command failed (exit code 1): false");
   });
 

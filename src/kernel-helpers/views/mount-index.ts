@@ -4,3 +4,4 @@ export * from "./mount-launch-command.js";
 export * from "./mount-ps-output.js";
 export * from "./mount-scratch.js";
 export * from "./uts-pieces.js";
+export * from "./uts-refusal.js";

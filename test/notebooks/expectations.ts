@@ -24,6 +24,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
   },
   "01-chroot": {
     checks: [
+      "a directory with one static program is a root filesystem: pwd is / and ls sees two files",
       "the container's / is the root filesystem (/etc/nsbook-rootfs is there)",
       "host files are out of sight (this notebook's folder does not exist inside)",
       "ps in the chroot lists no process: its /proc is an empty directory",
@@ -31,12 +32,13 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "with a proc mounted, ps in the chroot lists the host's processes",
       "every namespace of the chroot is the host's",
     ],
-    kinds: ["text/html"],
-    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="6"/],
+    kinds: ["text/html", "stdout"],
+    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="7"/],
   },
   "02-pid-namespace": {
     checks: [
       "$$ is 1 inside (the original command)",
+      "by hand: the caller of unshare keeps its PID; its first child is PID 1",
       "without --fork, the namespace dies with the shell's first child",
       "the init's NSpid maps its host PID to PID 1 inside",
       "the container has its own PID namespace",
@@ -48,11 +50,12 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "killing PID 1 from the host ended every process of the namespace",
       "exercise 2: the last sleep got PID ex2Sleeps + 2",
     ],
-    kinds: ["text/html"],
-    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="11"/],
+    kinds: ["text/html", "stdout"],
+    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="12"/],
   },
   "03-mount-namespace": {
     checks: [
+      "by hand: a proc mounted by PID 1 of a new PID namespace lists only that namespace",
       "ps inside lists only the container's processes",
       "PID 1 inside is the container's init",
       "/proc inside is a different proc mount",
@@ -63,16 +66,17 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "the container's mount namespace is gone with its processes",
       "exercise 2: df in the container shows the size you chose",
     ],
-    kinds: ["text/html"],
+    kinds: ["text/html", "stdout"],
     html: [
       /class="nsbook-launch /,
       /class="nsbook-terminal /,
       /class="nsbook-mount-diff"/,
-      /data-nsbook-checks-total="9"/,
+      /data-nsbook-checks-total="10"/,
     ],
   },
   "04-uts-full-container": {
     checks: [
+      "by hand: sethostname in a new UTS namespace renames only that namespace",
       "the hostname inside is the one chosen",
       "ps inside shows only the container",
       "the container has its own UTS namespace",
@@ -84,8 +88,8 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "the log holds the detached container's stdout and stderr",
       "exercise 2: the container's hostname was myName; the host's is unchanged",
     ],
-    kinds: ["text/html"],
-    html: [/class="nsbook-launch /, /class="nsbook-terminal /, /data-nsbook-checks-total="10"/],
+    kinds: ["text/html", "stdout"],
+    html: [/class="nsbook-launch /, /class="nsbook-terminal /, /data-nsbook-checks-total="11"/],
   },
   "05-network-namespace": {
     checks: [

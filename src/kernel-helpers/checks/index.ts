@@ -26,3 +26,4 @@ export {
   renderPredictionPrompt,
 } from "./prediction.js";
 export { type ChecksSummary, checksSummary, renderChecksSummary, summarize } from "./summary.js";
+export { checkYourResult, type YourResultOptions } from "./your-result.js";

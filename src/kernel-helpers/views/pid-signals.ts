@@ -2,6 +2,9 @@
 // can receive from inside its namespace.
 import { constants } from "node:os";
 import { readProcText } from "../../lib/inspect/index.js";
+import { showHtml } from "../display/index.js";
+import type { Lang } from "../i18n/index.js";
+import { htmlTable } from "../render/html-table.js";
 
 /** Names of the signals whose bits are set in a /proc/PID/status mask such as "0000000000010002" (pure). */
 export function signalsInMask(hexMask: string): string[] {
@@ -25,4 +28,23 @@ export async function readCaughtSignals(pid: number): Promise<string[]> {
   const hex = /^SigCgt:\s*([0-9a-fA-F]+)$/m.exec(status)?.[1];
   if (hex === undefined) throw new SyntaxError(`/proc/${pid}/status has no SigCgt line`);
   return signalsInMask(hex);
+}
+
+/** The signals a namespace's PID 1 catches, as a one-row table (pure). */
+export function caughtSignalsHtml(pid: number, caught: readonly string[], lang?: Lang): string {
+  return htmlTable(
+    [{ pid, caught: caught.join(", ") }],
+    [
+      { key: "pid", header: { en: "PID 1 (host PID)", ja: "PID 1（ホストの PID）" } },
+      { key: "caught", header: { en: "signals it catches (SigCgt)", ja: "捕捉するシグナル（SigCgt）" } },
+    ],
+    { lang },
+  );
+}
+
+/** Shows which signals the init `pid` (PID 1 of its namespace) catches; resolves with their names. */
+export async function showCaughtSignals(pid: number): Promise<string[]> {
+  const caught = await readCaughtSignals(pid);
+  showHtml(caughtSignalsHtml(pid, caught));
+  return caught;
 }

@@ -1,0 +1,57 @@
+// The end of a PID namespace: when its PID 1 dies, the kernel kills every other process in it.
+import { isSameProcess, type ProcessSeenInside } from "../../lib/inspect/index.js";
+import { showHtml } from "../display/index.js";
+import type { Lang } from "../i18n/index.js";
+import { htmlTable } from "../render/html-table.js";
+
+async function stillRunning(processes: readonly ProcessSeenInside[]): Promise<ProcessSeenInside[]> {
+  const left: ProcessSeenInside[] = [];
+  // The start time tells a process from a newer one that got the same PID.
+  for (const p of processes) if (await isSameProcess(p.pid, p.startTimeTicks)) left.push(p);
+  return left;
+}
+
+/** Waits until none of `processes` runs any more, for at most `timeoutMs`; resolves with those still there. */
+export async function waitForProcessesGone(
+  processes: readonly ProcessSeenInside[],
+  timeoutMs = 5_000,
+): Promise<ProcessSeenInside[]> {
+  const until = Date.now() + timeoutMs;
+  let left = await stillRunning(processes);
+  while (left.length > 0 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = await stillRunning(left);
+  }
+  return left;
+}
+
+/** Each process of a namespace and whether it is gone (pure). */
+export function processesGoneHtml(
+  processes: readonly ProcessSeenInside[],
+  left: readonly ProcessSeenInside[],
+  lang?: Lang,
+): string {
+  return htmlTable(
+    processes.map((p) => ({
+      pidInside: p.pidInside,
+      hostPid: p.pid,
+      command: p.cmdline.join(" ").slice(0, 40),
+      gone: !left.includes(p),
+    })),
+    [
+      { key: "pidInside", header: { en: "PID inside", ja: "中の PID" } },
+      { key: "hostPid", header: { en: "host PID", ja: "ホストの PID" } },
+      { key: "command", header: { en: "command", ja: "コマンド" }, format: "mono" },
+      { key: "gone", header: { en: "gone?", ja: "消えた？" } },
+    ],
+    { lang },
+  );
+}
+
+/** Shows which of a namespace's `processes` are gone (`left`: those still running). */
+export function showProcessesGone(
+  processes: readonly ProcessSeenInside[],
+  left: readonly ProcessSeenInside[],
+): void {
+  showHtml(processesGoneHtml(processes, left));
+}

@@ -8,3 +8,4 @@ export * from "./cgroups-placement.js";
 export * from "./cgroups-readiness.js";
 export * from "./cgroups-setup.js";
 export * from "./cgroups-top.js";
+export * from "./cgroups-by-hand.js";

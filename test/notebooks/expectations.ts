@@ -104,6 +104,8 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
   "06-cgroups": {
     checks: [
       "this machine can apply memory and CPU limits",
+      "by hand: the hog in your cgroup was OOM-killed (exit 137, oom_kill counted)",
+      "by hand: the kernel held your HAND_LIMIT, and rmdir removed the cgroup",
       "the OOM killer killed the hog, and the cgroup counted it",
       "the exit is reported as 137: killed, out of memory",
       "peak memory stayed within the limit",
@@ -125,7 +127,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       /class="nsbook-script /,
       /memory\.oom_control|memory\.events/,
       /killed: out of memory \(limit \d+ MiB, peak/,
-      /data-nsbook-checks-total="15"/,
+      /data-nsbook-checks-total="17"/,
     ],
   },
   "08-bridge-network": {

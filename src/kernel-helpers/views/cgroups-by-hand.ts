@@ -223,3 +223,24 @@ export async function removeLeftoverHandCgroups(
   const found = await removeStaleCgroups({ detection, prefix: cgroupDirName(name), minAgeMs: 0 });
   return found.removed;
 }
+
+/** What to do when a by-hand check fails. */
+export const HAND_RETRY_HINT: Localized = {
+  en: "run the cells of section 3 again, from the one that sets HAND_LIMIT (keep it below the machine's free memory)",
+  ja: "3 節のセルを、HAND_LIMIT を決めるセルから実行し直してください（上限はマシンの空きメモリより小さく）",
+};
+
+/** The line the setup cell prints: this page's containers, none running any more. */
+export function describeFreshStart(names: readonly string[]): string {
+  return localize({
+    en: `this page's containers: ${names.join(", ")} (none running now)`,
+    ja: `このノートブックのコンテナ：${names.join(", ")}（いまは 1 つも動いていません）`,
+  });
+}
+
+/** The line the cleanup cell prints for one container. */
+export function describeRemoval(name: string, existed: boolean): string {
+  return existed
+    ? localize({ en: `${name}: stopped and removed`, ja: `${name}：停止して削除しました` })
+    : localize({ en: `${name}: nothing to remove`, ja: `${name}：削除するものはありません` });
+}

@@ -16,3 +16,4 @@ export * from "./views/multi-views.js";
 export * from "./views/net-views.js";
 export * from "./views/overlay-views.js";
 export * from "./views/preflight-index.js";
+export * from "./views/removal-line.js";

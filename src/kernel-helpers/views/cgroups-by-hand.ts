@@ -238,9 +238,3 @@ export function describeFreshStart(names: readonly string[]): string {
   });
 }
 
-/** The line the cleanup cell prints for one container. */
-export function describeRemoval(name: string, existed: boolean): string {
-  return existed
-    ? localize({ en: `${name}: stopped and removed`, ja: `${name}：停止して削除しました` })
-    : localize({ en: `${name}: nothing to remove`, ja: `${name}：削除するものはありません` });
-}

@@ -2,3 +2,4 @@
 export * from "./net-interfaces.js";
 export * from "./net-namespace-summary.js";
 export * from "./net-transcript.js";
+export * from "./net-lines.js";

@@ -23,10 +23,7 @@ export function describeRemovedAll(names: readonly string[]): string {
     : localize({ en: "stopped and removed: (none)", ja: "停止して削除したもの：（なし）" });
 }
 
-/**
- * The `ls /` part of what the typed lines "hostname", "ps aux | wc -l", "ls /" printed: every line after the
- * first two, joined by spaces (so it compares with `echo $(ls /)`).
- */
+/** The `ls /` line of what the typed lines "hostname", "echo $(ls /)", "ps aux ..." printed: the second line. */
 export function rootListing(typedOutput: string): string {
-  return typedOutput.split("\n").slice(2).join(" ").trim().split(/\s+/).join(" ");
+  return (typedOutput.split("\n")[1] ?? "").trim();
 }

@@ -117,7 +117,10 @@ export function showHandPlan(hand: HandCgroup): void {
       line: `echo ${hand.limit} > …/${hand.limitFile}`,
       why:
         v === 1
-          ? { en: "v1 names the limit memory.limit_in_bytes", ja: "v1 では上限のファイル名は memory.limit_in_bytes" }
+          ? {
+              en: "v1 names the limit memory.limit_in_bytes",
+              ja: "v1 では上限のファイル名は memory.limit_in_bytes",
+            }
           : { en: "v2 names it memory.max, as the original", ja: "v2 では memory.max（元のコースと同じ）" },
     },
     {
@@ -216,10 +219,7 @@ export function readHandLimit(hand: HandCgroup): number | undefined {
  * below our cgroups, the way `nsbook stop --all` does, and removes those no process uses. Returns the
  * directories removed.
  */
-export async function removeLeftoverHandCgroups(
-  detection: CgroupDetection,
-  name: string,
-): Promise<string[]> {
+export async function removeLeftoverHandCgroups(detection: CgroupDetection, name: string): Promise<string[]> {
   const found = await removeStaleCgroups({ detection, prefix: cgroupDirName(name), minAgeMs: 0 });
   return found.removed;
 }
@@ -237,4 +237,3 @@ export function describeFreshStart(names: readonly string[]): string {
     ja: `このノートブックのコンテナ：${names.join(", ")}（いまは 1 つも動いていません）`,
   });
 }
-

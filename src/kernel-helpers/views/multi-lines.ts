@@ -11,7 +11,10 @@ export function describeStartedContainers(
     ja: `${containers.length} 個のコンテナを ${startMs.toFixed(0)} ms で起動しました`,
   });
   const rows = containers.map((c) =>
-    localize({ en: `  ${c.name}: init is host PID ${c.pid}`, ja: `  ${c.name}：init のホストでの PID は ${c.pid}` }),
+    localize({
+      en: `  ${c.name}: init is host PID ${c.pid}`,
+      ja: `  ${c.name}：init のホストでの PID は ${c.pid}`,
+    }),
   );
   return [head, ...rows].join("\n");
 }
@@ -19,7 +22,10 @@ export function describeStartedContainers(
 /** What the cleanup cell prints: the containers it stopped and removed, or that there were none. */
 export function describeRemovedAll(names: readonly string[]): string {
   return names.length > 0
-    ? localize({ en: `stopped and removed: ${names.join(", ")}`, ja: `停止して削除しました：${names.join(", ")}` })
+    ? localize({
+        en: `stopped and removed: ${names.join(", ")}`,
+        ja: `停止して削除しました：${names.join(", ")}`,
+      })
     : localize({ en: "stopped and removed: (none)", ja: "停止して削除したもの：（なし）" });
 }
 

@@ -18,4 +18,5 @@ export * from "./views/net-views.js";
 export * from "./views/overlay-notebook.js";
 export * from "./views/overlay-views.js";
 export * from "./views/preflight-index.js";
+export * from "./views/removal-line.js";
 export * from "./views/userns-views.js";

@@ -93,6 +93,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
   },
   "05-network-namespace": {
     checks: [
+      "by hand: inside the original's unshare --net, ip link lists lo alone; the host has more",
       "the container has its own network namespace (the net inode differs)",
       "only lo exists inside the container, and it is down",
       "there are no routes inside the container",
@@ -103,11 +104,13 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "exercise 2: your address answers inside; the host's lo does not have it",
     ],
     kinds: ["text/html"],
-    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="8"/],
+    html: [/<table[\s>]/, /class="nsbook-terminal /, /data-nsbook-checks-total="9"/],
   },
   "06-cgroups": {
     checks: [
       "this machine can apply memory and CPU limits",
+      "by hand: the hog in your cgroup was OOM-killed (exit 137, oom_kill counted)",
+      "by hand: the kernel held your HAND_LIMIT, and rmdir removed the cgroup",
       "the OOM killer killed the hog, and the cgroup counted it",
       "the exit is reported as 137: killed, out of memory",
       "peak memory stayed within the limit",
@@ -129,7 +132,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       /class="nsbook-script /,
       /memory\.oom_control|memory\.events/,
       /killed: out of memory \(limit \d+ MiB, peak/,
-      /data-nsbook-checks-total="15"/,
+      /data-nsbook-checks-total="17"/,
     ],
   },
   "08-bridge-network": {
@@ -152,6 +155,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
     checks: [
       "every container has its own hostname and pid, mnt, uts and net namespaces",
       "each container sees only its own processes",
+      "by hand: the original's nsenter line gives the container's hostname but the host's files; --root --wd gives its files",
       "nsenter lands in the container's files only with --root and --wd",
       "after cleanup no container of this notebook remains, nor any of its processes",
       "exercise 2: the shell sees the container's files exactly when --root is given",
@@ -161,7 +165,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       /class="nsbook-isolation /,
       /data-differs="true"/,
       /class="nsbook-terminal /,
-      /data-nsbook-checks-total="5"/,
+      /data-nsbook-checks-total="6"/,
     ],
   },
   "09-user-namespaces": {

@@ -1,4 +1,6 @@
 // Views of notebook 06 (cgroups).
+
+export * from "./cgroups-by-hand.js";
 export * from "./cgroups-counters.js";
 export * from "./cgroups-cpu-rate.js";
 export * from "./cgroups-demo.js";

@@ -108,7 +108,8 @@ export async function findLeftovers(probe: LeftoverProbe, baseline: Set<string>)
   }
   if (existsSync(probe.runDir)) {
     for (const e of readdirSync(probe.runDir)) {
-      if (e.startsWith(probe.prefix) || e.startsWith(`${probe.bridge}.`)) left.push(`state ${join(probe.runDir, e)}`);
+      if (e.startsWith(probe.prefix) || e.startsWith(`${probe.bridge}.`))
+        left.push(`state ${join(probe.runDir, e)}`);
     }
     // A lease of another bridge held by one of the batch's containers.
     for (const e of readdirSync(probe.runDir).filter((f) => f.endsWith(".leases.json"))) {

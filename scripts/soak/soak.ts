@@ -27,13 +27,20 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ContainerError, execInContainer, runDir, startContainer, stopContainer } from "../../src/lib/index.js";
+import {
+  ContainerError,
+  execInContainer,
+  runDir,
+  startContainer,
+  stopContainer,
+} from "../../src/lib/index.js";
 import { findLeftovers, type LeftoverProbe, snapshotBaseline } from "./leftovers.js";
 import { mulberry32, type Random } from "./random.js";
 
 /** The checkout: the first folder above this file with bin/nsbook (this file runs compiled, from .soak-dist). */
 function projectRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, "bin", "nsbook"))) return dir;
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir))
+    if (existsSync(join(dir, "bin", "nsbook"))) return dir;
   throw new Error(`no checkout of nsbook above ${__dirname}`);
 }
 const PROJECT_ROOT = projectRoot();
@@ -130,7 +137,10 @@ function launch(ctx: Ctx, file: string, args: string[], env: NodeJS.ProcessEnv =
 
 /** SIGKILLs `child` after `ms` unless it has ended; true when the kill hit a running process. */
 async function killAfter(child: ChildProcess, ms: number, exited: Promise<unknown>): Promise<boolean> {
-  const outcome = await Promise.race([sleep(ms).then(() => "time" as const), exited.then(() => "exited" as const)]);
+  const outcome = await Promise.race([
+    sleep(ms).then(() => "time" as const),
+    exited.then(() => "exited" as const),
+  ]);
   if (outcome === "exited" || child.exitCode !== null || child.signalCode !== null) return false;
   return child.kill("SIGKILL");
 }
@@ -149,7 +159,8 @@ async function guarded(ctx: Ctx, what: string, work: () => Promise<unknown>): Pr
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const pattern = EXPECTED.find((p) => p.test(message));
-    if (pattern && e instanceof ContainerError) count(ctx.result.expectedErrors, `${what}: ${pattern.source}`);
+    if (pattern && e instanceof ContainerError)
+      count(ctx.result.expectedErrors, `${what}: ${pattern.source}`);
     else if (pattern && /HostCommandError|Error/.test((e as Error).name ?? ""))
       count(ctx.result.expectedErrors, `${what}: ${pattern.source}`);
     else ctx.result.unexpectedErrors.push(`${what}: ${message.split("\n").slice(0, 4).join(" | ")}`);
@@ -159,20 +170,32 @@ async function guarded(ctx: Ctx, what: string, work: () => Promise<unknown>): Pr
 async function cliRunKilled(ctx: Ctx, name: string): Promise<void> {
   const options = containerOptions(ctx, name, false);
   const { child, exited } = launch(ctx, NSBOOK, ["run", ...cliFlags(options), "--", "sleep", "2"]);
-  if (await killAfter(child, Math.floor(ctx.rand() * 1500), exited)) count(ctx.result.killsLanded, "cli-run-killed");
+  if (await killAfter(child, Math.floor(ctx.rand() * 1500), exited))
+    count(ctx.result.killsLanded, "cli-run-killed");
   await exited;
 }
 
 async function cliStartKilled(ctx: Ctx, name: string): Promise<void> {
   const options = containerOptions(ctx, name);
-  const { child, exited } = launch(ctx, NSBOOK, ["run", "--detach", ...cliFlags(options), "--", "sleep", ctx.tag]);
+  const { child, exited } = launch(ctx, NSBOOK, [
+    "run",
+    "--detach",
+    ...cliFlags(options),
+    "--",
+    "sleep",
+    ctx.tag,
+  ]);
   if (await killAfter(child, Math.floor(ctx.rand() * 1200), exited))
     count(ctx.result.killsLanded, "cli-start-killed");
   await exited;
   // Half the time someone stops it by name afterwards; the rest is left to stop --all.
   if (ctx.rand() < 0.5) {
     const stop = await launch(ctx, NSBOOK, ["stop", "--time", "0", name]).exited;
-    if (stop.code !== 0) ctx.result.unexpectedErrors.push(`nsbook stop ${name} after a killed start: ${stop.stderr.trim()}`);
+    // Killed before it claimed the name, or its own clean-up ran: nothing to stop, and the CLI says so.
+    if (stop.code === 1 && /no container named/.test(stop.stderr))
+      count(ctx.result.expectedErrors, "cli stop: killed before the name was claimed");
+    else if (stop.code !== 0)
+      ctx.result.unexpectedErrors.push(`nsbook stop ${name} after a killed start: ${stop.stderr.trim()}`);
   }
 }
 
@@ -183,14 +206,18 @@ async function kernelKilled(ctx: Ctx, name: string): Promise<void> {
     ...process.env,
     NSBOOK_OWNER: owner,
   });
-  if (await killAfter(child, Math.floor(ctx.rand() * 2500), exited)) count(ctx.result.killsLanded, "kernel-killed");
+  if (await killAfter(child, Math.floor(ctx.rand() * 2500), exited))
+    count(ctx.result.killsLanded, "kernel-killed");
   const end = await exited;
   if (end.signal === null && end.code !== 0)
-    ctx.result.unexpectedErrors.push(`kernel-like process for ${name} failed by itself: ${end.stderr.trim().slice(0, 400)}`);
+    ctx.result.unexpectedErrors.push(
+      `kernel-like process for ${name} failed by itself: ${end.stderr.trim().slice(0, 400)}`,
+    );
   // The kernel's reaper (bin/nsbook-kernel runs it when the kernel ends), half the time.
   if (ctx.rand() < 0.5) {
     const reap = await launch(ctx, NSBOOK, ["stop", "--time", "0", "--owner", owner]).exited;
-    if (reap.code !== 0) ctx.result.unexpectedErrors.push(`nsbook stop --owner ${owner}: ${reap.stderr.trim()}`);
+    if (reap.code !== 0)
+      ctx.result.unexpectedErrors.push(`nsbook stop --owner ${owner}: ${reap.stderr.trim()}`);
   }
 }
 
@@ -199,9 +226,12 @@ async function doubleStop(ctx: Ctx, name: string): Promise<void> {
   const how = Math.floor(ctx.rand() * 4);
   const timeoutMs = ctx.rand() < 0.5 ? 0 : 300;
   const libStop = () => stopContainer(name, { remove: true, timeoutMs });
+  // The CLI says so when the other stop removed the container first: exit 1, "no container named ...".
   const cliStop = async () => {
     const r = await launch(ctx, NSBOOK, ["stop", "--time", String(timeoutMs / 1000), name]).exited;
-    if (r.code !== 0) throw new Error(`nsbook stop ${name} exited ${r.code}: ${r.stderr.trim()}`);
+    if (r.code === 1 && /no container named/.test(r.stderr))
+      count(ctx.result.expectedErrors, "cli stop: already removed");
+    else if (r.code !== 0) throw new Error(`nsbook stop ${name} exited ${r.code}: ${r.stderr.trim()}`);
   };
   const stops: Record<number, () => Promise<unknown>> = {
     0: () => Promise.all([libStop(), libStop()]),
@@ -216,7 +246,9 @@ async function doubleStop(ctx: Ctx, name: string): Promise<void> {
     await (stops[how] as () => Promise<unknown>)();
   } catch (e) {
     // A second stop is a no-op: it must never fail.
-    ctx.result.unexpectedErrors.push(`double stop (${how}) of ${name}: ${(e as Error).message.split("\n")[0]}`);
+    ctx.result.unexpectedErrors.push(
+      `double stop (${how}) of ${name}: ${(e as Error).message.split("\n")[0]}`,
+    );
   }
 }
 
@@ -227,7 +259,8 @@ async function stopStartRace(ctx: Ctx, name: string): Promise<void> {
     guarded(ctx, "stop", () => stopContainer(name, { remove: ctx.rand() < 0.7, timeoutMs: 200 })),
     sleep(delay).then(() => guarded(ctx, "restart", () => startContainer(containerOptions(ctx, name)))),
   ]);
-  if (ctx.rand() < 0.5) await guarded(ctx, "final stop", () => stopContainer(name, { remove: true, timeoutMs: 0 }));
+  if (ctx.rand() < 0.5)
+    await guarded(ctx, "final stop", () => stopContainer(name, { remove: true, timeoutMs: 0 }));
 }
 
 async function execDuringStop(ctx: Ctx, name: string): Promise<void> {
@@ -235,7 +268,9 @@ async function execDuringStop(ctx: Ctx, name: string): Promise<void> {
   const delay = Math.floor(ctx.rand() * 200);
   await Promise.all([
     guarded(ctx, "exec", () => execInContainer(name, ["sh", "-c", `sleep 0.3; echo ${ctx.tag}`])),
-    sleep(delay).then(() => guarded(ctx, "stop", () => stopContainer(name, { remove: true, timeoutMs: 300 }))),
+    sleep(delay).then(() =>
+      guarded(ctx, "stop", () => stopContainer(name, { remove: true, timeoutMs: 300 })),
+    ),
   ]);
 }
 
@@ -316,7 +351,8 @@ function usage(message: string): never {
 
 function wholeNumber(text: string | undefined, what: string, min: number): number {
   const n = Number(text);
-  if (text === undefined || !Number.isInteger(n) || n < min) usage(`${what} must be a whole number >= ${min} (got "${text}")`);
+  if (text === undefined || !Number.isInteger(n) || n < min)
+    usage(`${what} must be a whole number >= ${min} (got "${text}")`);
   return n;
 }
 
@@ -339,9 +375,11 @@ async function main(): Promise<void> {
   const batchSize = wholeNumber(option("--batch") ?? "50", "--batch", 1);
   const concurrency = wholeNumber(option("--concurrency") ?? "4", "--concurrency", 1);
   const lock = option("--lock") ?? "/tmp/nsbook-heavy.lock";
-  if (args.length > 1 || args.some((a) => a.startsWith("-"))) usage(`unexpected arguments: ${args.join(" ")}`);
+  if (args.length > 1 || args.some((a) => a.startsWith("-")))
+    usage(`unexpected arguments: ${args.join(" ")}`);
   const total = wholeNumber(args[0] ?? "1000", "COUNT", 1);
-  const seed = seedText === undefined ? Math.floor(Math.random() * 2 ** 31) : wholeNumber(seedText, "--seed", 0);
+  const seed =
+    seedText === undefined ? Math.floor(Math.random() * 2 ** 31) : wholeNumber(seedText, "--seed", 0);
   process.stdout.write(
     `[soak] seed ${seed}: ${total} lifecycles, batches of ${batchSize}, ${concurrency} at once (repeat: npm run soak -- ${total} --seed ${seed} --batch ${batchSize} --concurrency ${concurrency})\n`,
   );
@@ -355,7 +393,17 @@ async function main(): Promise<void> {
     try {
       execFileSync(
         "flock",
-        [lock, process.execPath, __filename, "--batch-run", String(batch), String(Math.floor(batchSeed)), String(size), String(concurrency), tmp],
+        [
+          lock,
+          process.execPath,
+          __filename,
+          "--batch-run",
+          String(batch),
+          String(Math.floor(batchSeed)),
+          String(size),
+          String(concurrency),
+          tmp,
+        ],
         { stdio: "inherit", cwd: PROJECT_ROOT },
       );
     } catch (e) {
@@ -363,7 +411,20 @@ async function main(): Promise<void> {
     }
     const r: BatchResult = existsSync(tmp)
       ? (JSON.parse(readFileSync(tmp, "utf8")) as BatchResult)
-      : { batch, seed: Math.floor(batchSeed), prefix: "?", lifecycles: size, byKind: {}, killsLanded: {}, expectedErrors: {}, unexpectedErrors: ["the batch wrote no result"], stopAllExit: -1, stopAllOutput: "", leftovers: [], seconds: 0 };
+      : {
+          batch,
+          seed: Math.floor(batchSeed),
+          prefix: "?",
+          lifecycles: size,
+          byKind: {},
+          killsLanded: {},
+          expectedErrors: {},
+          unexpectedErrors: ["the batch wrote no result"],
+          stopAllExit: -1,
+          stopAllOutput: "",
+          leftovers: [],
+          seconds: 0,
+        };
     rmSync(tmp, { force: true });
     results.push(r);
     done += size;
@@ -385,14 +446,24 @@ async function main(): Promise<void> {
   const leftovers = results.flatMap((r) => r.leftovers);
   const unexpected = results.flatMap((r) => r.unexpectedErrors);
   const failedStopAll = results.filter((r) => r.stopAllExit !== 0).length;
-  process.stdout.write(`\n[soak] seed ${seed}: ${lifecycles} lifecycles in ${((performance.now() - started) / 1000).toFixed(0)} s (${results.length} batches)\n`);
+  process.stdout.write(
+    `\n[soak] seed ${seed}: ${lifecycles} lifecycles in ${((performance.now() - started) / 1000).toFixed(0)} s (${results.length} batches)\n`,
+  );
   process.stdout.write(`[soak] lifecycles by kind: ${JSON.stringify(sum((r) => r.byKind))}\n`);
-  process.stdout.write(`[soak] SIGKILLs that hit a running process: ${JSON.stringify(sum((r) => r.killsLanded))}\n`);
-  process.stdout.write(`[soak] errors the races may rightly give: ${JSON.stringify(sum((r) => r.expectedErrors))}\n`);
+  process.stdout.write(
+    `[soak] SIGKILLs that hit a running process: ${JSON.stringify(sum((r) => r.killsLanded))}\n`,
+  );
+  process.stdout.write(
+    `[soak] errors the races may rightly give: ${JSON.stringify(sum((r) => r.expectedErrors))}\n`,
+  );
   process.stdout.write(
     `[soak] unexpected errors: ${unexpected.length}; stop --all failures: ${failedStopAll}; leftovers: ${leftovers.length}\n`,
   );
-  process.stdout.write(leftovers.length + unexpected.length + failedStopAll === 0 ? "[soak] PASS: nothing left\n" : "[soak] FAIL\n");
+  process.stdout.write(
+    leftovers.length + unexpected.length + failedStopAll === 0
+      ? "[soak] PASS: nothing left\n"
+      : "[soak] FAIL\n",
+  );
   process.exitCode = leftovers.length + unexpected.length + failedStopAll === 0 ? 0 : 1;
 }
 

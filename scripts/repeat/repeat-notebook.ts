@@ -29,7 +29,10 @@ function usage(message: string): never {
 }
 
 function notebookPath(arg: string): string {
-  const candidates = [arg, join(PROJECT_ROOT, "notebooks", "en", arg.endsWith(".ipynb") ? arg : `${arg}.ipynb`)];
+  const candidates = [
+    arg,
+    join(PROJECT_ROOT, "notebooks", "en", arg.endsWith(".ipynb") ? arg : `${arg}.ipynb`),
+  ];
   const found = candidates.map((c) => resolve(c)).find((c) => existsSync(c));
   if (!found) usage(`no notebook "${arg}" (looked at ${candidates.join(", ")})`);
   return found;
@@ -65,7 +68,8 @@ async function main(): Promise<void> {
   const [nb, countText] = args;
   if (!nb || !countText) usage("NOTEBOOK and N are required");
   const count = Number(countText);
-  if (!Number.isInteger(count) || count < 1) usage(`N must be a whole number of runs, 1 or more (got "${countText}")`);
+  if (!Number.isInteger(count) || count < 1)
+    usage(`N must be a whole number of runs, 1 or more (got "${countText}")`);
   const path = notebookPath(nb);
   const name = basename(path, ".ipynb");
   const expected = NOTEBOOK_EXPECTATIONS[name]?.checks ?? [];
@@ -73,11 +77,10 @@ async function main(): Promise<void> {
   const tmp = join("/tmp", `nsbook-repeat-${process.pid}.json`);
   for (let i = 1; i <= count; i++) {
     try {
-      execFileSync(
-        "flock",
-        [lock, process.execPath, "--import", "tsx", __filename, "--once", path, tmp],
-        { stdio: "inherit", cwd: PROJECT_ROOT },
-      );
+      execFileSync("flock", [lock, process.execPath, "--import", "tsx", __filename, "--once", path, tmp], {
+        stdio: "inherit",
+        cwd: PROJECT_ROOT,
+      });
     } catch (e) {
       process.stderr.write(`run ${i}: the runner itself failed: ${(e as Error).message}\n`);
     }
@@ -90,12 +93,15 @@ async function main(): Promise<void> {
     record.run = i;
     rmSync(tmp, { force: true });
     records.push(record);
-    const failedChecks = Object.entries(record.checks).filter(([, ok]) => !ok).map(([c]) => c);
+    const failedChecks = Object.entries(record.checks)
+      .filter(([, ok]) => !ok)
+      .map(([c]) => c);
     process.stdout.write(
       `[repeat] ${name} run ${i}/${count}: ${record.passed ? "PASS" : "FAIL"} ${record.seconds.toFixed(1)} s, ` +
         `${Object.keys(record.checks).length} checks${failedChecks.length ? `, failed: ${failedChecks.join("; ")}` : ""}\n`,
     );
-    for (const p of record.problems) process.stdout.write(`    ${p.split("\n").slice(0, 6).join("\n    ")}\n`);
+    for (const p of record.problems)
+      process.stdout.write(`    ${p.split("\n").slice(0, 6).join("\n    ")}\n`);
   }
   // Per check: passes out of runs.
   const checkIds = [...new Set([...expected, ...records.flatMap((r) => Object.keys(r.checks))])];

@@ -5,5 +5,7 @@
 #   scripts/repeat-notebook.sh notebooks/ja/06-cgroups.ipynb 5
 # Needs what the notebook tests need: npm run build, the kernelspec (node scripts/kernelspec.mjs), nbconvert.
 set -euo pipefail
+# A notebook given as a path is taken relative to where the command was typed.
+if [[ $# -ge 1 && -f $1 ]]; then set -- "$(readlink -f "$1")" "${@:2}"; fi
 cd "$(dirname "$(readlink -f "$0")")/.."
 exec node --import tsx scripts/repeat/repeat-notebook.ts "$@"

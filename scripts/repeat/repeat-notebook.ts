@@ -23,7 +23,7 @@ interface RunRecord {
 
 function usage(message: string): never {
   process.stderr.write(
-    `repeat-notebook: ${message}\nusage: repeat-notebook.ts NOTEBOOK N [--json FILE]   (e.g. 06-cgroups 30)\n`,
+    `repeat-notebook: ${message}\nusage: scripts/repeat-notebook.sh NOTEBOOK N [--json FILE] [--lock FILE]   (e.g. 06-cgroups 30)\n`,
   );
   process.exit(2);
 }

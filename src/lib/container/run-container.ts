@@ -132,7 +132,7 @@ export async function runContainer(options: RunOptions = {}): Promise<RunResult>
 /** Removes a one-shot container whose processes have all ended: its resources, then its folder. */
 async function removeOneShot(state: ContainerState): Promise<void> {
   if (state.resources.length === 0 && state.cgroupProcsFiles.length === 0) {
-    await removeContainerDir(state.name);
+    await removeContainerDir(state.name, state.createdAt);
     return;
   }
   await stopContainer(state.name, { remove: true, timeoutMs: 0 });

@@ -10,7 +10,7 @@ import { privilegeForCleanup } from "./privilege-mode.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { signalProcesses } from "./process/signal-processes.js";
 import { waitUntilGone } from "./process/wait-until-gone.js";
-import { listContainerNames, readStoredState } from "./state/state-store.js";
+import { listContainerNames, readStoredState, removeUnfinishedRemovals } from "./state/state-store.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options for {@link stopAllContainers}. */
@@ -88,6 +88,10 @@ export async function stopAllContainers(options: StopAllOptions = {}): Promise<S
     report.wereRunning.sort();
     return report;
   }
+  // Folders of removals killed halfway (renamed aside, not yet deleted).
+  await removeUnfinishedRemovals().catch((e) =>
+    report.problems.push(`unfinished removals: ${e instanceof Error ? e.message : String(e)}`),
+  );
   const strays = await findMarkedProcesses(resolve(runDir()));
   if (strays.length > 0) {
     report.strays = strays.map((s) => s.pid);

@@ -133,7 +133,7 @@ export async function stopContainer(name: string, options: StopOptions = {}): Pr
   if (!options.remove) {
     if (state && state.phase !== "stopped") {
       await updateState(name, (s) => {
-        s.phase = "stopped";
+        if (s.createdAt === state.createdAt) s.phase = "stopped"; // else a new container took the name meanwhile
       });
     }
     return { name, existed: true, wasRunning, escalated, removed: false };
@@ -154,6 +154,7 @@ export async function stopContainer(name: string, options: StopOptions = {}): Pr
       );
     }
   }
-  await removeContainerDir(name);
+  // Only this container's folder: the name may have been taken by a new container while we stopped this one.
+  await removeContainerDir(name, state?.createdAt);
   return { name, existed: true, wasRunning, escalated, removed: true };
 }

@@ -1,5 +1,5 @@
 // Container state files and the resource registry, on real files in a temporary run directory.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,11 +10,13 @@ import {
   forgetResource,
   listContainerNames,
   normalizeSpec,
+  REMOVING_PREFIX,
   readState,
   readStoredState,
   recordResource,
   registerResourceDisposer,
   removeContainerDir,
+  removeUnfinishedRemovals,
   writeState,
 } from "../../../src/lib/container/index.js";
 
@@ -47,6 +49,36 @@ function state(name: string): ContainerState {
 }
 
 describe("container state", () => {
+  // Found by the soak (scripts/soak): a stop racing a start of the same name failed with "ENOTEMPTY, rmdir"
+  // because it deleted the folder of the new container the start had just claimed and was writing.
+  it("removes a container's folder only when it still holds that container (createdAt), not a newcomer of its name", async () => {
+    const old = { ...state("reused"), createdAt: "2026-01-01T00:00:00.000Z" };
+    expect(await claimContainerDir("reused")).toBe(true);
+    await writeState(old);
+    // Another remover wins, and a start claims the name again for a new container.
+    await removeContainerDir("reused");
+    expect(await claimContainerDir("reused")).toBe(true);
+    const newcomer = { ...state("reused"), createdAt: "2026-01-01T00:00:01.000Z" };
+    await writeState(newcomer);
+    // The late remover of the old container leaves the newcomer alone...
+    await removeContainerDir("reused", old.createdAt);
+    expect((await readState("reused")).createdAt).toBe(newcomer.createdAt);
+    expect(readdirSync(run).filter((n) => n.startsWith(REMOVING_PREFIX))).toEqual([]);
+    // ...and the newcomer's own removal works, twice over.
+    await removeContainerDir("reused", newcomer.createdAt);
+    await removeContainerDir("reused", newcomer.createdAt);
+    expect(await readStoredState("reused")).toBeUndefined();
+  });
+
+  it("sweeps folders a killed removal left renamed aside, which are never listed as containers", async () => {
+    const aside = join(run, `${REMOVING_PREFIX}gone.123.abcd`);
+    mkdirSync(aside);
+    writeFileSync(join(aside, "state.json"), "{}");
+    expect(await listContainerNames()).not.toContain(`${REMOVING_PREFIX}gone.123.abcd`);
+    expect(await removeUnfinishedRemovals()).toEqual([`${REMOVING_PREFIX}gone.123.abcd`]);
+    expect(existsSync(aside)).toBe(false);
+  });
+
   it("claims a name once: a second claim of the same name fails", async () => {
     expect(await claimContainerDir("one")).toBe(true);
     expect(await claimContainerDir("one")).toBe(false);

@@ -154,7 +154,49 @@ export async function listContainerNames(): Promise<string[]> {
     .sort();
 }
 
-/** Deletes the folder of `name` (state and log). Idempotent. */
-export async function removeContainerDir(name: string): Promise<void> {
-  await rm(containerDir(name), { recursive: true, force: true });
+/** Names of folders being deleted start with this ("." : never a container name, never listed as one). */
+export const REMOVING_PREFIX = ".removing-";
+
+/**
+ * Deletes the folder of `name` (state and log). Idempotent. With `createdAt`, only the folder of that very
+ * container: a stop that read the state, then lost the race to another remover and to a new container of the
+ * same name (a start that reuses a dead container's name removes it first), must not delete the newcomer's
+ * state while it is being written (ENOTEMPTY) or once it runs (its processes and cgroups would be recorded
+ * nowhere). The folder is first renamed aside, atomically, then checked, then deleted; a folder that turns out
+ * to be the newcomer's is put back.
+ */
+export async function removeContainerDir(name: string, createdAt?: string): Promise<void> {
+  if (createdAt === undefined) {
+    await rm(containerDir(name), { recursive: true, force: true });
+    return;
+  }
+  const aside = join(
+    resolve(runDir()),
+    `${REMOVING_PREFIX}${name}.${process.pid}.${randomBytes(4).toString("hex")}`,
+  );
+  try {
+    await rename(containerDir(name), aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // someone else removed it
+    throw e;
+  }
+  const found = await readFile(join(aside, "state.json"), "utf8").then(
+    (text) => (JSON.parse(text) as Partial<ContainerState>).createdAt,
+    () => undefined,
+  );
+  if (found !== createdAt) {
+    // Not ours: a newer container of this name (or one whose state is still being written). Put it back.
+    await rename(aside, containerDir(name));
+    return;
+  }
+  await rm(aside, { recursive: true, force: true });
+}
+
+/** Deletes the folders a removal renamed aside and could not finish deleting (it was killed meanwhile). */
+export async function removeUnfinishedRemovals(): Promise<string[]> {
+  const dir = resolve(runDir());
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const aside = names.filter((n) => n.startsWith(REMOVING_PREFIX));
+  for (const n of aside) await rm(join(dir, n), { recursive: true, force: true });
+  return aside;
 }

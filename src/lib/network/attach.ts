@@ -18,7 +18,7 @@ import { leaseAddress, withNetworkLock } from "./ipam.js";
 import { CONTAINER_INTERFACE, vethHostName, vethPeerName } from "./link-names.js";
 import { type BridgeOptions, resolveBridgeOptions } from "./network-options.js";
 import { runIp } from "./run-ip.js";
-import { scopeBridgeRequest, scopeSubnet } from "./scope-network.js";
+import { bridgeForContainer } from "./scope-network.js";
 import { gatewayAddress } from "./subnet.js";
 
 /** Kind of the registry record of a leased address (id: the address; info.bridge: its bridge). */
@@ -95,22 +95,17 @@ export async function attachToBridge(
   target: AttachTarget,
   options: AttachOptions = {},
 ): Promise<ContainerNetwork> {
-  // In a learner's scope the default bridge is the scope's own, with a subnet of its own (scope-network.ts).
-  const request = scopeBridgeRequest(options);
-  const { bridge } = resolveBridgeOptions({ bridge: request.bridge, subnet: request.subnet });
+  // In a learner's scope the default bridge is the scope's own network (scope-network.ts).
+  const config = resolveBridgeOptions(await bridgeForContainer(options));
+  const { bridge, subnet } = config;
   const { mode, pid } = target;
   const scope = currentScope();
-  const { address, subnet } = await withNetworkLock(bridge, async () => {
-    const config = resolveBridgeOptions({
-      bridge,
-      subnet: request.allocate && scope ? await scopeSubnet(scope, bridge) : request.subnet,
-    });
-    await target.record({ kind: BRIDGE_RESOURCE_KIND, id: bridge, info: { subnet: config.subnet.cidr } });
+  const address = await withNetworkLock(bridge, async () => {
+    await target.record({ kind: BRIDGE_RESOURCE_KIND, id: bridge, info: { subnet: subnet.cidr } });
     await ensureBridge(config, mode);
-    const leased = await leaseAddress(config, target.container, (a) =>
+    return leaseAddress(config, target.container, (a) =>
       target.record({ kind: LEASE_RESOURCE_KIND, id: a, info: { bridge } }),
     );
-    return { address: leased, subnet: config.subnet };
   });
   // The scope is part of the hash: two learners' containers of one name never get the same interface name.
   const hostInterface = vethHostName(

@@ -14,7 +14,7 @@ import {
 import { removeLeaseFile } from "./ipam.js";
 import type { BridgeConfig } from "./network-options.js";
 import { deviceMissing, runIp } from "./run-ip.js";
-import { bridgeInScope, releaseBridgeSubnet } from "./scope-network.js";
+import { bridgeInScope } from "./scope-network.js";
 import { gatewayAddress } from "./subnet.js";
 
 /** Kind of the registry record that says "this container uses bridge <id>". */
@@ -25,7 +25,7 @@ export async function readBridge(
   name: string,
   mode: ContainerPrivilege = "root",
 ): Promise<NetworkInterface | undefined> {
-  const bridge = bridgeInScope(name);
+  const bridge = await bridgeInScope(name);
   const r = await runIp(mode, showLinkArgv(bridge), `look for bridge ${bridge}`, true);
   if (r.failed) {
     if (deviceMissing(r.stderr)) return undefined;
@@ -42,7 +42,7 @@ export async function readBridgePorts(
   name: string,
   mode: ContainerPrivilege = "root",
 ): Promise<NetworkInterface[]> {
-  const bridge = bridgeInScope(name);
+  const bridge = await bridgeInScope(name);
   const r = await runIp(mode, bridgePortsArgv(bridge), `list the ports of bridge ${bridge}`, true);
   return r.failed ? [] : parseIpAddrJson(r.stdout);
 }
@@ -85,7 +85,7 @@ export async function ensureBridge(config: BridgeConfig, mode: ContainerPrivileg
 
 /** Names of the containers (other than `except`) whose registry records bridge `bridge`. */
 export async function containersUsingBridge(name: string, except?: string): Promise<string[]> {
-  const bridge = bridgeInScope(name);
+  const bridge = await bridgeInScope(name);
   const users: string[] = [];
   for (const name of await listContainerNames()) {
     if (name === except) continue;
@@ -113,7 +113,6 @@ export async function releaseBridge(
   if (r.failed && !deviceMissing(r.stderr))
     await runIp(mode, deleteLinkArgv(bridge), `delete bridge ${bridge}`);
   await removeLeaseFile(bridge);
-  await releaseBridgeSubnet(bridge);
   return true;
 }
 

@@ -47,7 +47,7 @@ export function isNsbookVethName(name: string): boolean {
  * counted.
  */
 export async function unrecordedVeths(name = "nsbook0"): Promise<string[]> {
-  const bridge = bridgeInScope(name);
+  const bridge = await bridgeInScope(name);
   const links = await runHost(["ip", "-d", "-j", "link"], { what: "list the host's interfaces" });
   const recorded = new Set<string>();
   for (const name of await listContainerNames()) {

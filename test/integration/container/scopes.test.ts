@@ -2,7 +2,7 @@
 // with cgroups and a bridge network; their state, cgroups, bridges, subnets and leases stay apart; removing one
 // leaves the other running; root lists and removes both, and nothing is left. Runs in a sandbox run directory.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findContainerCgroups } from "../../../src/lib/cgroups/index.js";
@@ -65,6 +65,10 @@ describeWhen(
   () => {
     beforeAll(async () => {
       box = await makeContainerSandbox("nsbook-scope-test-");
+      // The host's nsbook0 is not ours to take: an unscoped lease file says it is in use, so both scopes get a
+      // bridge of their own (the first scope would otherwise get nsbook0 itself; see scope-network.ts).
+      mkdirSync(box.runDir, { recursive: true });
+      writeFileSync(join(box.runDir, "nsbook0.leases.json"), "{}\n");
     });
 
     afterAll(async () => {
@@ -144,7 +148,7 @@ describeWhen(
       expect(await b.status()).not.toBe("running");
       expect(hostHasLink(scopeBridgeName(BOB))).toBe(false);
       expect(cgB.exists()).toBe(false);
-      expect(readdirSync(box.runDir).filter((n) => n.startsWith("@") || n.endsWith(".json"))).toEqual([]);
+      expect(readdirSync(box.runDir).filter((n) => n.startsWith("@") || n.startsWith("scope-"))).toEqual([]);
       expect(await markedProcesses(scopeRunDir(BOB))).toEqual([]);
     });
   },

@@ -1,8 +1,12 @@
 // Learners' scopes (pure parts): which scope a process is in, where its state goes, its cgroup names and bridge.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatContainerTable } from "../../../src/cli/commands/ps.js";
 import { cgroupDirName } from "../../../src/lib/cgroups/index.js";
-import { bridgeInScope, scopeBridgeName, scopeBridgeRequest } from "../../../src/lib/network/index.js";
+import { bridgeInScope, scopeBridgeName, scopeNetwork } from "../../../src/lib/network/index.js";
 import { currentScope, parseScope, runDir, withScope } from "../../../src/lib/paths.js";
 
 const saved = { ...process.env };
@@ -42,23 +46,33 @@ describe("scopes", () => {
     expect(currentScope()).toEqual(expected);
   });
 
-  it("names cgroups and the bridge per scope; nsbook0 means the scope's bridge", () => {
+  it("names cgroups per scope", () => {
     expect(cgroupDirName("web")).toBe("nsbook-web");
-    const alice = { learner: "alice", session: "kernel-1-2" };
-    withScope(alice, () => {
+    withScope({ learner: "alice", session: "kernel-1-2" }, () => {
       expect(cgroupDirName("web")).toBe("nsbook-alice.kernel-1-2.web");
-      expect(bridgeInScope("nsbook0")).toBe(scopeBridgeName(alice));
-      expect(bridgeInScope("nsbmine")).toBe("nsbmine");
-      expect(scopeBridgeRequest({})).toEqual({ bridge: scopeBridgeName(alice), allocate: true });
-      expect(scopeBridgeRequest({ subnet: "10.99.0.0/24" })).toEqual({
-        bridge: scopeBridgeName(alice),
-        subnet: "10.99.0.0/24",
-        allocate: false,
-      });
     });
-    expect(scopeBridgeName(alice)).toMatch(/^nsb-[0-9a-f]{8}$/);
-    expect(scopeBridgeName(alice)).not.toBe(scopeBridgeName({ learner: "bob", session: "kernel-1-2" }));
-    expect(scopeBridgeRequest({})).toEqual({ bridge: "nsbook0", allocate: false });
+  });
+
+  it("gives the first scope nsbook0, later ones a bridge and a subnet of their own; nsbook0 means the scope's", async () => {
+    const base = mkdtempSync(join(tmpdir(), "nsbook-scope-unit-"));
+    process.env.NSBOOK_RUN_DIR = base;
+    try {
+      const alice = { learner: "alice", session: "kernel-1-2" };
+      const bob = { learner: "bob", session: "kernel-3-4" };
+      for (const s of [alice, bob])
+        await import("node:fs/promises").then((fs) =>
+          fs.mkdir(join(base, `@${s.learner}`, s.session), { recursive: true }),
+        );
+      expect(await withScope(alice, () => bridgeInScope("nsbook0"))).toBe("nsb-none");
+      expect(await scopeNetwork(alice)).toEqual({ bridge: "nsbook0", subnet: "10.213.0.0/24" });
+      expect(await scopeNetwork(bob)).toEqual({ bridge: scopeBridgeName(bob), subnet: "10.213.1.0/24" });
+      expect(await scopeNetwork(alice)).toEqual({ bridge: "nsbook0", subnet: "10.213.0.0/24" });
+      expect(await withScope(bob, () => bridgeInScope("nsbook0"))).toBe(scopeBridgeName(bob));
+      expect(await withScope(bob, () => bridgeInScope("nsbmine"))).toBe("nsbmine");
+      expect(scopeBridgeName(bob)).toMatch(/^nsb-[0-9a-f]{8}$/);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 
   it("shows whose containers are in nsbook ps", () => {

@@ -9,7 +9,7 @@ import {
   stopContainer,
   validateContainerName,
 } from "../../lib/container/index.js";
-import { currentScope, scopeText, TERMINAL_SESSION, visibleScopes, withScope } from "../../lib/paths.js";
+import { currentScope, scopeText, visibleScopes, withScope } from "../../lib/paths.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
 
@@ -107,8 +107,8 @@ export const stopCommand: CliCommand = {
 
 /**
  * `stop --all` / `--owner` in every scope this user may see (a kernel's reaper: its own; a learner: theirs;
- * root: everyone's), one report for all; the folders of learner scopes left empty are removed, except the
- * terminal scope of the learner running this (it is in use). Removed containers are named LEARNER/SESSION/NAME.
+ * root: everyone's), one report for all; the folders of learner scopes left empty are removed (with their
+ * networks). Removed containers are named LEARNER/SESSION/NAME.
  */
 async function stopEveryScope(options: { timeoutMs?: number; owner?: string }): Promise<StopAllReport> {
   const total: StopAllReport = {
@@ -119,7 +119,6 @@ async function stopEveryScope(options: { timeoutMs?: number; owner?: string }): 
     cgroupsBusy: [],
     problems: [],
   };
-  const here = currentScope();
   for (const scope of await visibleScopes()) {
     const prefix = scope ? `${scopeText(scope)}/` : "";
     const report = await withScope(scope, () => stopAllContainers(options));
@@ -129,8 +128,7 @@ async function stopEveryScope(options: { timeoutMs?: number; owner?: string }): 
     total.cgroupsRemoved.push(...report.cgroupsRemoved);
     total.cgroupsBusy.push(...report.cgroupsBusy);
     total.problems.push(...report.problems.map((p) => prefix + p));
-    const inUse = scope && here && scopeText(scope) === scopeText(here) && scope.session === TERMINAL_SESSION;
-    if (scope && !inUse) await removeScopeIfEmpty(scope);
+    if (scope) await removeScopeIfEmpty(scope);
   }
   return total;
 }

@@ -1,7 +1,7 @@
 // The containers of several scopes at once: finding a name across a learner's scopes, and removing a scope's
 // folder once nothing is left in it.
-import { rm, rmdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { readdir, rm, rmdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { releaseScopeSubnets } from "../network/scope-network.js";
 import {
   type ContainerScope,
@@ -57,15 +57,26 @@ export async function locateContainer(given: string): Promise<LocatedContainer |
 }
 
 /**
- * Deletes the folder of `scope` (lock and lease files included) and releases its subnets when it holds no
- * container any more, then the learner's folder when it is empty; true when the scope's folder is gone. The
- * reaper calls it after a kernel's last container is removed.
+ * Deletes the folder of `scope` and releases its network when it holds no container any more, then the learner's
+ * folder when it is empty; true when the scope's folder is gone. Only the network's files (leases, locks) are
+ * deleted, then the folder with rmdir(2), which fails if a container folder was claimed meanwhile: a container
+ * starting at that moment in the same scope keeps its folder. The reaper calls it after a kernel's last
+ * container is removed.
  */
 export async function removeScopeIfEmpty(scope: ContainerScope): Promise<boolean> {
   if ((await withScope(scope, listContainerNames)).length > 0) return false;
-  await releaseScopeSubnets(scope);
   const dir = scopeRunDir(scope);
-  await rm(dir, { recursive: true, force: true });
+  const files = await readdir(dir).catch(() => [] as string[]);
+  for (const f of files) {
+    if (f.endsWith(".leases.json") || f.endsWith(".lock") || f.endsWith(".tmp"))
+      await rm(join(dir, f), { force: true });
+  }
+  try {
+    await rmdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") return false;
+  }
+  await releaseScopeSubnets(scope);
   await rmdir(dirname(dir)).catch(() => undefined); // other sessions of the learner keep it
   return true;
 }

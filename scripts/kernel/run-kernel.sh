@@ -47,6 +47,13 @@ id=${id#kernel-}
 id=${id//[^A-Za-z0-9]/}
 owner="kernel-${id:0:8}-$$"
 export NSBOOK_OWNER=$owner
+# The scope of this kernel's containers (src/lib/paths.ts): the learner - the user whose Jupyter started the
+# kernel, who ran sudo (SUDO_USER) or is running it - and this kernel. Its own state folder
+# (/run/nsbook/@LEARNER/OWNER), cgroup names, bridge and subnet: two learners, or two kernels of one learner,
+# running the same notebook never touch each other's containers. Scope parts may not contain "." or "/".
+learner=${SUDO_USER:-$(id -un)}
+learner=${learner//[^A-Za-z0-9_-]/_}
+export NSBOOK_SCOPE="$learner/$owner"
 # Node 22.12+ prints an ExperimentalWarning into the cell when execa (ESM-only) is loaded through require(esm).
 export NODE_OPTIONS=--disable-warning=ExperimentalWarning
 

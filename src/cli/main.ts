@@ -1,6 +1,8 @@
 // `nsbook`: the shell face of the library. Dispatches to one module per command.
+import { removeScopeIfEmpty } from "../lib/container/scopes.js";
 import { HostCommandError } from "../lib/host/index.js";
 import { takeUserEnvArgs } from "../lib/privilege/index.js";
+import { currentScope, TERMINAL_SESSION } from "../lib/paths.js";
 import { rootArgv, runInstead, scopeArgv } from "./as-root.js";
 import type { CliCommand } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
@@ -61,6 +63,25 @@ export async function main(argv: string[]): Promise<number> {
   }
   const asRoot = rootArgv(name, rest, __filename) ?? scopeArgv(name, rest, __filename);
   if (asRoot) return runInstead(asRoot);
+  try {
+    return await runCommand(name, command, rest);
+  } finally {
+    await forgetEmptyTerminalScope();
+  }
+}
+
+/**
+ * A learner's terminal scope (`sudo nsbook ...`) lives while it holds containers: once a command leaves it
+ * empty, its folder and its network go, so the next kernel of theirs can have nsbook0 (see scope-network.ts).
+ */
+async function forgetEmptyTerminalScope(): Promise<void> {
+  if (process.env.NSBOOK_SCOPE || !process.env.SUDO_USER) return;
+  const scope = currentScope();
+  if (scope?.session === TERMINAL_SESSION) await removeScopeIfEmpty(scope).catch(() => undefined);
+}
+
+/** Runs `command` and turns the errors users cause into a message and an exit code. */
+async function runCommand(name: string, command: CliCommand, rest: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (e) {

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { execInContainer } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
+import { enterScopeOf } from "../scope-of.js";
 import { UsageError } from "../usage-error.js";
 import { exitStatusOf, optionError, parseEnvList, splitCommand, withTerminalSignalsIgnored } from "./run.js";
 
@@ -24,14 +25,15 @@ export const execCommand: CliCommand = {
     } catch (e) {
       throw new UsageError(optionError(e), USAGE);
     }
-    const [name, ...rest] = parsed.positionals;
-    if (!name) throw new UsageError("which container? give its NAME (see `nsbook ps`)", USAGE);
+    const [given, ...rest] = parsed.positionals;
+    if (!given) throw new UsageError("which container? give its NAME (see `nsbook ps`)", USAGE);
     const command = split.command ?? rest;
     if (split.command !== undefined && rest.length > 0) {
       throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])} before --`, USAGE);
     }
     if (command.length === 0) throw new UsageError("no command given: add -- CMD [ARG...]", USAGE);
     const env = parseEnvList(parsed.values.env, USAGE);
+    const name = await enterScopeOf(given);
     const result = await withTerminalSignalsIgnored(() =>
       execInContainer(name, command, { stdio: "inherit", env, workdir: parsed.values.workdir }),
     );

@@ -1,6 +1,7 @@
 // `nsbook logs NAME`: what a detached container's init and command printed.
 import { containerLogs, getContainer } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
+import { enterScopeOf } from "../scope-of.js";
 import { singleContainerName } from "../single-name.js";
 import { statusText } from "./ps.js";
 
@@ -11,7 +12,7 @@ export const logsCommand: CliCommand = {
   summary: "print what a detached container's command wrote (stdout and stderr)",
   usage: USAGE,
   async run(args) {
-    const name = singleContainerName(args, USAGE);
+    const name = await enterScopeOf(singleContainerName(args, USAGE));
     process.stdout.write(await containerLogs(name));
     // How it ended, when its cgroups say more than the log can (an OOM kill leaves no message of its own).
     const exit = await (await getContainer(name)).exitStatus().catch(() => undefined);

@@ -1,6 +1,7 @@
-// `nsbook ps`: the containers under the run directory, with their live status.
+// `nsbook ps`: the containers of every scope this user may see (root: everyone's), with their live status and
+// whose they are (learner and session: "terminal" or the kernel).
 import { parseArgs } from "node:util";
-import { type ContainerInfo, listContainers } from "../../lib/container/index.js";
+import { type ContainerInfo, listVisibleContainers } from "../../lib/container/index.js";
 import { runDir } from "../../lib/paths.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
@@ -31,9 +32,14 @@ export function statusText(
   return `exited ${c.exitCode}${detail ? ` (${detail})` : ""}`;
 }
 
-/** Renders the containers as an aligned text table. */
+/**
+ * Renders the containers as an aligned text table; LEARNER and SESSION columns (whose they are) when any of
+ * them lies in a learner's scope ("-": the unscoped run directory).
+ */
 export function formatContainerTable(infos: readonly ContainerInfo[], now = Date.now()): string {
+  const scoped = infos.some((c) => c.learner !== undefined);
   const rows = infos.map((c) => [
+    ...(scoped ? [c.learner ?? "-", c.session ?? "-"] : []),
     c.name,
     statusText(c),
     c.pid === undefined ? "-" : String(c.pid),
@@ -42,7 +48,16 @@ export function formatContainerTable(infos: readonly ContainerInfo[], now = Date
     age(c.createdAt, now),
     c.problem ?? c.command.join(" "),
   ]);
-  const header = ["NAME", "STATUS", "PID", "HOSTNAME", "NAMESPACES", "AGE", "COMMAND"];
+  const header = [
+    ...(scoped ? ["LEARNER", "SESSION"] : []),
+    "NAME",
+    "STATUS",
+    "PID",
+    "HOSTNAME",
+    "NAMESPACES",
+    "AGE",
+    "COMMAND",
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) =>
     cells
@@ -54,7 +69,8 @@ export function formatContainerTable(infos: readonly ContainerInfo[], now = Date
 
 export const psCommand: CliCommand = {
   name: "ps",
-  summary: "list containers (PID is the host PID of each container's init)",
+  summary:
+    "list containers, whose they are (learner, session) and their status (PID: the host PID of the init)",
   usage: USAGE,
   async run(args) {
     let json = false;
@@ -64,7 +80,7 @@ export const psCommand: CliCommand = {
     } catch (e) {
       throw new UsageError((e as Error).message, USAGE);
     }
-    const infos = await listContainers();
+    const infos = await listVisibleContainers();
     if (json) {
       process.stdout.write(`${JSON.stringify(infos, null, 2)}\n`);
     } else if (infos.length === 0) {

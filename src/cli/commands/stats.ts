@@ -9,6 +9,7 @@ import { formatUsage } from "../../lib/cgroups/usage/format-usage.js";
 import { startSampler } from "../../lib/cgroups/usage/sampler.js";
 import type { UsageSample } from "../../lib/cgroups/usage/usage-sample.js";
 import type { CliCommand } from "../command.js";
+import { enterScopeOf } from "../scope-of.js";
 import { UsageError } from "../usage-error.js";
 
 const USAGE = [
@@ -129,6 +130,7 @@ export const statsCommand: CliCommand = {
   usage: USAGE,
   async run(args) {
     const a = parse(args);
+    a.name = await enterScopeOf(a.name);
     const manager = await findContainerCgroups(a.name);
     if (a.png) {
       await chart(manager, a, a.png);

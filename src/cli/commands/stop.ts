@@ -1,6 +1,15 @@
 // `nsbook stop NAME... | --all`: stop containers and remove everything of them.
 import { parseArgs } from "node:util";
-import { stopAllContainers, stopContainer, validateContainerName } from "../../lib/container/index.js";
+import {
+  locateContainer,
+  qualifiedName,
+  removeScopeIfEmpty,
+  type StopAllReport,
+  stopAllContainers,
+  stopContainer,
+  validateContainerName,
+} from "../../lib/container/index.js";
+import { currentScope, scopeText, visibleScopes, withScope } from "../../lib/paths.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
 
@@ -46,7 +55,7 @@ export const stopCommand: CliCommand = {
       timeoutMs = seconds * 1000;
     }
     if (values.all || values.owner !== undefined) {
-      const report = await stopAllContainers({
+      const report = await stopEveryScope({
         timeoutMs,
         ...(values.owner !== undefined ? { owner: values.owner } : {}),
       });
@@ -72,22 +81,54 @@ export const stopCommand: CliCommand = {
     }
     for (const name of positionals) {
       try {
-        validateContainerName(name);
+        validateContainerName(name.split("/").at(-1));
       } catch (e) {
         throw new UsageError((e as Error).message, USAGE);
       }
     }
     let status = 0;
-    for (const name of positionals) {
-      const outcome = await stopContainer(name, { remove: true, timeoutMs });
+    for (const given of positionals) {
+      const found = await locateContainer(given);
+      const name = found?.name ?? given;
+      const outcome = await withScope(found ? found.scope : (currentScope() ?? null), () =>
+        stopContainer(name, { remove: true, timeoutMs }),
+      );
       if (!outcome.existed) {
         process.stderr.write(`nsbook stop: no container named "${name}" (see \`nsbook ps\`)\n`);
         status = 1;
         continue;
       }
       const how = outcome.escalated ? " (killed: it ignored SIGTERM)" : "";
-      process.stdout.write(`${name}${how}\n`);
+      process.stdout.write(`${found ? qualifiedName(found) : name}${how}\n`);
     }
     return status;
   },
 };
+
+/**
+ * `stop --all` / `--owner` in every scope this user may see (a kernel's reaper: its own; a learner: theirs;
+ * root: everyone's), one report for all; the folders of learner scopes left empty are removed (with their
+ * networks). Removed containers are named LEARNER/SESSION/NAME.
+ */
+async function stopEveryScope(options: { timeoutMs?: number; owner?: string }): Promise<StopAllReport> {
+  const total: StopAllReport = {
+    removed: [],
+    wereRunning: [],
+    strays: [],
+    cgroupsRemoved: [],
+    cgroupsBusy: [],
+    problems: [],
+  };
+  for (const scope of await visibleScopes()) {
+    const prefix = scope ? `${scopeText(scope)}/` : "";
+    const report = await withScope(scope, () => stopAllContainers(options));
+    total.removed.push(...report.removed.map((n) => prefix + n));
+    total.wereRunning.push(...report.wereRunning.map((n) => prefix + n));
+    total.strays.push(...report.strays);
+    total.cgroupsRemoved.push(...report.cgroupsRemoved);
+    total.cgroupsBusy.push(...report.cgroupsBusy);
+    total.problems.push(...report.problems.map((p) => prefix + p));
+    if (scope) await removeScopeIfEmpty(scope);
+  }
+  return total;
+}

@@ -1,4 +1,5 @@
 // What `nsbook ps` shows: every container under the run directory, with its live status.
+import { currentScope, visibleScopes, withScope } from "../paths.js";
 import type { ContainerSpec } from "./container-spec.js";
 import { type ContainerStatus, containerStatus } from "./container-status.js";
 import { recordObservedExit } from "./observe-exit.js";
@@ -9,6 +10,12 @@ import { listContainerNames, readStoredState } from "./state/state-store.js";
 /** One line of `nsbook ps`. */
 export interface ContainerInfo {
   name: string;
+  /** The learner whose scope holds it (see ContainerScope); absent in the unscoped run directory. */
+  learner?: string;
+  /** The learner's session that holds it: "terminal" or a kernel ("kernel-3f9a1c2d-1234"). */
+  session?: string;
+  /** NSBOOK_OWNER of the process that created it (a kernel's "kernel-<id8>-<pid>"), when one was set. */
+  owner?: string;
   /** Live status, or "dead" for a folder without usable state (a crashed launch). */
   status: ContainerStatus;
   kind?: ContainerKind;
@@ -35,8 +42,11 @@ export interface ContainerInfo {
 export async function describeContainer(given: ContainerState): Promise<ContainerInfo> {
   const status = await containerStatus(given);
   const state = status === "exited" ? await recordObservedExit(given) : given;
+  const scope = currentScope();
   return {
     name: state.name,
+    ...(scope ? { learner: scope.learner, session: scope.session } : {}),
+    ...(state.owner === undefined ? {} : { owner: state.owner }),
     status,
     kind: state.kind,
     privilege: state.privilege,
@@ -52,16 +62,31 @@ export async function describeContainer(given: ContainerState): Promise<Containe
   };
 }
 
-/** Every container under the run directory, sorted by name, its status checked against /proc. */
+/**
+ * Every container under the current scope's run directory, sorted by name, its status checked against /proc.
+ * {@link listVisibleContainers} lists every scope this process may see.
+ */
 export async function listContainers(): Promise<ContainerInfo[]> {
+  const scope = currentScope();
+  const where = scope ? { learner: scope.learner, session: scope.session } : {};
   const names = await listContainerNames();
   const infos = await Promise.all(
     names.map(async (name): Promise<ContainerInfo | undefined> => {
       const stored = await readStoredState(name);
       if (!stored) return undefined; // removed meanwhile
       if (stored.state) return describeContainer(stored.state);
-      return { name, status: "dead", namespaces: [], command: [], problem: stored.problem };
+      return { name, ...where, status: "dead", namespaces: [], command: [], problem: stored.problem };
     }),
   );
   return infos.filter((i): i is ContainerInfo => i !== undefined);
+}
+
+/**
+ * The containers of every scope this process may see (see visibleScopes): a kernel's own, a learner's at a
+ * terminal, everyone's for root - the unscoped ones first, then by learner and session.
+ */
+export async function listVisibleContainers(): Promise<ContainerInfo[]> {
+  const lists: ContainerInfo[][] = [];
+  for (const scope of await visibleScopes()) lists.push(await withScope(scope, listContainers));
+  return lists.flat();
 }

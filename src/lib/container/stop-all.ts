@@ -4,8 +4,8 @@ import {
   type RemoveStaleCgroupsOptions,
   removeStaleCgroups,
 } from "../cgroups/container/remove-stale-cgroups.js";
-import { CGROUP_PREFIX } from "../cgroups/manager/cgroup-name.js";
-import { runDir } from "../paths.js";
+import { cgroupDirName, scopeCgroupPrefix } from "../cgroups/manager/cgroup-name.js";
+import { currentScope, listScopes, runDir, withScope } from "../paths.js";
 import { privilegeForCleanup } from "./privilege-mode.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { signalProcesses } from "./process/signal-processes.js";
@@ -40,6 +40,16 @@ async function containersOf(owner: string | undefined): Promise<string[]> {
   return owned.filter((n): n is string => n !== undefined);
 }
 
+/** The cgroup names of every container the run directory and all scopes record (what a sweep must keep). */
+async function recordedCgroupNames(): Promise<string[]> {
+  const names = (await listContainerNames()).map((n) => cgroupDirName(n));
+  if (currentScope()) return names;
+  for (const scope of await listScopes()) {
+    names.push(...(await withScope(scope, async () => (await listContainerNames()).map(cgroupDirName))));
+  }
+  return names;
+}
+
 /** What `stop --all` did, and what it could not undo. */
 export interface StopAllReport {
   /** Containers stopped and removed. */
@@ -57,7 +67,7 @@ export interface StopAllReport {
 }
 
 /**
- * Stops and removes every container under the run directory (in parallel), then kills any process that still
+ * Stops and removes every container under the run directory of the current scope (in parallel), then kills any process that still
  * carries the marker of a container folder under it, then removes every nsbook cgroup below this process's
  * cgroups that no process uses (see removeStaleCgroups). Afterwards no process, mount, namespace, resource,
  * cgroup or state file of those containers remains, unless `problems` says otherwise.
@@ -107,12 +117,12 @@ export async function stopAllContainers(options: StopAllOptions = {}): Promise<S
       options.staleCgroups === false
         ? { removed: [], busy: [] }
         : await removeStaleCgroups({
+            // A learner's scope sweeps its own cgroups only; unscoped root sweeps every nsbook cgroup.
+            prefix: scopeCgroupPrefix(),
             ...options.staleCgroups,
-            // Containers that could not be removed keep their cgroups (their state still records them).
-            keep: [
-              ...(options.staleCgroups?.keep ?? []),
-              ...(await listContainerNames()).map((n) => `${CGROUP_PREFIX}${n}`),
-            ],
+            // Containers that could not be removed keep their cgroups (their state still records them), and
+            // so do the containers of every other scope.
+            keep: [...(options.staleCgroups?.keep ?? []), ...(await recordedCgroupNames())],
           });
     report.cgroupsRemoved = stale.removed;
     report.cgroupsBusy = stale.busy.map((b) => ({ name: b.name, pids: b.pids }));

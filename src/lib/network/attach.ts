@@ -2,6 +2,7 @@
 // container's network namespace and renamed eth0, with an address from the bridge's subnet and a default route.
 import type { ContainerPrivilege } from "../container/privilege-mode.js";
 import type { NewResource } from "../container/resources/resource-registry.js";
+import { currentScope, scopeText } from "../paths.js";
 import { BRIDGE_RESOURCE_KIND, ensureBridge } from "./bridge.js";
 import {
   addAddressArgv,
@@ -17,6 +18,7 @@ import { leaseAddress, withNetworkLock } from "./ipam.js";
 import { CONTAINER_INTERFACE, vethHostName, vethPeerName } from "./link-names.js";
 import { type BridgeOptions, resolveBridgeOptions } from "./network-options.js";
 import { runIp } from "./run-ip.js";
+import { bridgeForContainer } from "./scope-network.js";
 import { gatewayAddress } from "./subnet.js";
 
 /** Kind of the registry record of a leased address (id: the address; info.bridge: its bridge). */
@@ -93,9 +95,11 @@ export async function attachToBridge(
   target: AttachTarget,
   options: AttachOptions = {},
 ): Promise<ContainerNetwork> {
-  const config = resolveBridgeOptions(options);
+  // In a learner's scope the default bridge is the scope's own network (scope-network.ts).
+  const config = resolveBridgeOptions(await bridgeForContainer(options));
   const { bridge, subnet } = config;
   const { mode, pid } = target;
+  const scope = currentScope();
   const address = await withNetworkLock(bridge, async () => {
     await target.record({ kind: BRIDGE_RESOURCE_KIND, id: bridge, info: { subnet: subnet.cidr } });
     await ensureBridge(config, mode);
@@ -103,7 +107,11 @@ export async function attachToBridge(
       target.record({ kind: LEASE_RESOURCE_KIND, id: a, info: { bridge } }),
     );
   });
-  const hostInterface = vethHostName(target.container, target.createdAt);
+  // The scope is part of the hash: two learners' containers of one name never get the same interface name.
+  const hostInterface = vethHostName(
+    scope ? `${scopeText(scope)}/${target.container}` : target.container,
+    target.createdAt,
+  );
   const gateway = gatewayAddress(subnet);
   const network: ContainerNetwork = {
     bridge,

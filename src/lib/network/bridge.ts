@@ -14,6 +14,7 @@ import {
 import { removeLeaseFile } from "./ipam.js";
 import type { BridgeConfig } from "./network-options.js";
 import { deviceMissing, runIp } from "./run-ip.js";
+import { bridgeInScope } from "./scope-network.js";
 import { gatewayAddress } from "./subnet.js";
 
 /** Kind of the registry record that says "this container uses bridge <id>". */
@@ -21,9 +22,10 @@ export const BRIDGE_RESOURCE_KIND = "bridge";
 
 /** The bridge as the kernel has it; undefined when there is no such interface. */
 export async function readBridge(
-  bridge: string,
+  name: string,
   mode: ContainerPrivilege = "root",
 ): Promise<NetworkInterface | undefined> {
+  const bridge = await bridgeInScope(name);
   const r = await runIp(mode, showLinkArgv(bridge), `look for bridge ${bridge}`, true);
   if (r.failed) {
     if (deviceMissing(r.stderr)) return undefined;
@@ -32,11 +34,15 @@ export async function readBridge(
   return parseIpAddrJson(r.stdout)[0];
 }
 
-/** The interfaces plugged into `bridge` (the host ends of the containers' veth pairs). */
+/**
+ * The interfaces plugged into `bridge` (the host ends of the containers' veth pairs). In a learner's scope,
+ * "nsbook0" means the scope's own bridge (see scope-network.ts), here and in the other readers below.
+ */
 export async function readBridgePorts(
-  bridge: string,
+  name: string,
   mode: ContainerPrivilege = "root",
 ): Promise<NetworkInterface[]> {
+  const bridge = await bridgeInScope(name);
   const r = await runIp(mode, bridgePortsArgv(bridge), `list the ports of bridge ${bridge}`, true);
   return r.failed ? [] : parseIpAddrJson(r.stdout);
 }
@@ -78,7 +84,8 @@ export async function ensureBridge(config: BridgeConfig, mode: ContainerPrivileg
 }
 
 /** Names of the containers (other than `except`) whose registry records bridge `bridge`. */
-export async function containersUsingBridge(bridge: string, except?: string): Promise<string[]> {
+export async function containersUsingBridge(name: string, except?: string): Promise<string[]> {
+  const bridge = await bridgeInScope(name);
   const users: string[] = [];
   for (const name of await listContainerNames()) {
     if (name === except) continue;

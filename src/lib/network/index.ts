@@ -16,4 +16,5 @@ export * from "./nat-commands.js";
 export * from "./network-hook.js";
 export * from "./network-options.js";
 export * from "./ping.js";
+export * from "./scope-network.js";
 export * from "./subnet.js";

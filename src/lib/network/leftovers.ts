@@ -3,6 +3,7 @@
 import { listContainerNames, readStoredState } from "../container/state/state-store.js";
 import { runHost } from "../host/index.js";
 import { parseIpAddrJson } from "../inspect/ip-json.js";
+import { bridgeInScope } from "./scope-network.js";
 
 /** nsbook's network objects found on the host. */
 export interface NetworkLeftovers {
@@ -45,7 +46,8 @@ export function isNsbookVethName(name: string): boolean {
  * up). Veths on other bridges belong to containers of another run directory (a test sandbox) and are not
  * counted.
  */
-export async function unrecordedVeths(bridge = "nsbook0"): Promise<string[]> {
+export async function unrecordedVeths(name = "nsbook0"): Promise<string[]> {
+  const bridge = await bridgeInScope(name);
   const links = await runHost(["ip", "-d", "-j", "link"], { what: "list the host's interfaces" });
   const recorded = new Set<string>();
   for (const name of await listContainerNames()) {

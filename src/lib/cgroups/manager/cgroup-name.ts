@@ -1,4 +1,6 @@
-// The directory name of a container's cgroups: "nsbook-<name>", so cleanup and leak checks can find them.
+// The directory name of a container's cgroups: "nsbook-<name>" ("nsbook-<learner>.<session>.<name>" in a
+// learner's scope), so cleanup and leak checks can find them.
+import { currentScope } from "../../paths.js";
 
 /** Prefix of every cgroup nsbook creates. */
 export const CGROUP_PREFIX = "nsbook-";
@@ -23,7 +25,18 @@ export function isNsbookScope(callerPath: string): boolean {
 }
 
 /**
- * The cgroup directory name for container `name` (always prefixed, so containers "web" and "nsbook-web" never
+ * What every cgroup of the current scope's containers starts with: "nsbook-" unscoped, else
+ * "nsbook-<learner>.<session>." - two learners' containers of the same name get different cgroups (here, without
+ * systemd, every kernel's containers sit below the same parent cgroup), and one scope's cleanup sweeps only its
+ * own ("." never occurs in a scope's parts).
+ */
+export function scopeCgroupPrefix(): string {
+  const scope = currentScope();
+  return scope ? `${CGROUP_PREFIX}${scope.learner}.${scope.session}.` : CGROUP_PREFIX;
+}
+
+/**
+ * The cgroup directory name for container `name` in the current scope (always prefixed, so containers "web" and "nsbook-web" never
  * share one); throws a user-facing error for a name unfit for a path.
  */
 export function cgroupDirName(name: string): string {
@@ -43,5 +56,5 @@ export function cgroupDirName(name: string): string {
       { userFacing: true },
     );
   }
-  return `${CGROUP_PREFIX}${name}`;
+  return `${scopeCgroupPrefix()}${name}`;
 }

@@ -90,6 +90,16 @@ _, contents = api("GET", f"{prefix}/api/contents/en")
 names = sorted(c["name"] for c in contents["content"] if c["name"].endswith(".ipynb"))
 check("the course's notebooks are the server's folder", "00-preflight.ipynb" in names, f"{len(names)} notebooks in en/")
 
+# The server's own page (what the hub sends the learner to): a redirect to the course's start page.
+import http.client
+conn = http.client.HTTPConnection("127.0.0.1", 8000, timeout=30)
+conn.request("GET", f"{prefix}/", headers=hdr)
+resp = conn.getresponse()
+location = resp.getheader("Location") or ""
+conn.close()
+check("the server opens the course's start page", resp.status in (301, 302, 303, 307) and location.endswith("/lab/tree/en/00-preflight.ipynb"),
+      f"HTTP {resp.status} -> {location}")
+
 _, kernel = api("POST", f"{prefix}/api/kernels", {"name": "nsbook", "path": "en/00-preflight.ipynb"})
 ws = websocket.create_connection(
     f"ws://127.0.0.1:8000{prefix}/api/kernels/{kernel['id']}/channels", header=[f"Authorization: token {token}"], timeout=120)

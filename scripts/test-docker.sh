@@ -84,15 +84,51 @@ nproc=$(ulimit -Hu)
 [[ $nofile == unlimited ]] && nofile=1048576
 [[ $nproc == unlimited || $nproc -gt 32768 ]] && nproc=32768
 LIMITS=(--ulimit "nofile=$nofile:$nofile" --ulimit "nproc=$nproc:$nproc")
+# The containers' cgroups (podman's cgroupfs manager; the build's too) go below this script's own cgroup, not
+# below podman's default /libpod_parent at the top of every hierarchy: a path below this process's cgroup in
+# every v1 hierarchy at once, i.e. its deepest one when every other is an ancestor of it (on nsbook's
+# machines: memory in /process_api/<id>, the others at /).
+cgroup_parent() {
+  local deepest="" path
+  deepest=$(awk -F: '$1 != 0 { print $3 }' /proc/self/cgroup | awk '{ print length, $0 }' | sort -n | tail -1 | cut -d" " -f2-)
+  [[ -n $deepest ]] || return 1
+  while IFS= read -r path; do
+    [[ $path == / || $path == "$deepest" || $deepest == "$path"/* ]] || return 1
+  done < <(awk -F: '$1 != 0 { print $3 }' /proc/self/cgroup)
+  printf '%s/nsbook-test-docker-%s\n' "${deepest%/}" "$$"
+}
+PARENT_ARGS=()
+if CGROUP_PARENT=$(cgroup_parent); then
+  PARENT_ARGS=(--cgroup-parent "$CGROUP_PARENT")
+else
+  CGROUP_PARENT=/libpod_parent
+  printf '[test-docker] WARNING: this process'"'"'s cgroups differ between hierarchies; the containers go below podman'"'"'s /libpod_parent\n' >&2
+fi
 # What docker/compose.yaml asks for: privileged, the host's cgroup namespace (tini is the image's entrypoint).
-RUN=("${PODMAN[@]}" run --rm --privileged --cgroupns=host "${LIMITS[@]}")
+RUN=("${PODMAN[@]}" run --rm --privileged --cgroupns=host "${LIMITS[@]}" "${PARENT_ARGS[@]}")
 
-# A container name of ours, removed on exit whatever happens.
+# A container name of ours, removed on exit whatever happens, and the (then empty) cgroup parent.
 RUN_ID=nsbook-test-$$
 cleanup() {
-  local c
+  local c d
   for c in $(podman ps -a --format '{{.Names}}' | grep "^$RUN_ID-" || true); do podman rm -f "$c" >/dev/null 2>&1 || true; done
+  # podman made the parent and any missing ancestor (in the hierarchies where this process sits at /):
+  # removed again, deepest first, those that did not exist before; rmdir leaves a cgroup that is not empty.
+  for d in $(find /sys/fs/cgroup/*"$CGROUP_PARENT" -depth -type d 2>/dev/null) $(ancestors_made); do
+    rmdir "$d" 2>/dev/null || true
+  done
+  return 0
 }
+# The parent's ancestors in every hierarchy, deepest first, that do not exist yet (recorded before any run).
+ancestors_missing() {
+  local p=${CGROUP_PARENT%/*} d
+  while [[ -n $p ]]; do
+    for d in /sys/fs/cgroup/*/; do [[ -d $d${p#/} ]] || printf '%s\n' "$d${p#/}"; done
+    p=${p%/*}
+  done
+}
+MISSING_BEFORE=$(ancestors_missing)
+ancestors_made() { [[ $CGROUP_PARENT == /libpod_parent ]] || printf '%s\n' "${MISSING_BEFORE:-}"; }
 trap cleanup EXIT
 
 if [[ $BUILD == yes ]]; then
@@ -109,7 +145,7 @@ if [[ $BUILD == yes ]]; then
       base=localhost/nsbook-base:node22-bookworm
     fi
   fi
-  build=("${PODMAN[@]}" build --cap-add MKNOD "${LIMITS[@]}" --build-arg "BASE=$base"
+  build=("${PODMAN[@]}" build --cap-add MKNOD "${LIMITS[@]}" "${PARENT_ARGS[@]}" --build-arg "BASE=$base"
     --ignorefile docker/Dockerfile.dockerignore -f docker/Dockerfile -t "$IMAGE")
   ca=${NSBOOK_DOCKER_CA-/etc/ssl/certs/ca-certificates.crt}
   [[ -n $ca && -s $ca ]] && build+=(--secret "id=ca-bundle,src=$ca")
@@ -137,8 +173,8 @@ result() { # name ok|fail [detail]
   fi
 }
 
-# Host cgroups below podman's parent before the runs, to find any the runs leave.
-host_cgroups() { find /sys/fs/cgroup/*/libpod_parent -mindepth 1 -type d -name 'nsbook-*' 2>/dev/null | sort; }
+# Host cgroups below the containers' parent before the runs, to find any the runs leave (none yet is fine).
+host_cgroups() { find /sys/fs/cgroup/*"$CGROUP_PARENT" -mindepth 1 -type d -name 'nsbook-*' 2>/dev/null | sort || true; }
 cgroups_before=$(host_cgroups)
 
 if wanted doctor; then

@@ -69,8 +69,20 @@ fi
 command -v podman >/dev/null || die "podman not found (Debian: apt-get install podman runc mmdebstrap, or --install)"
 
 # The lock other users of this machine take around heavy runs (notebooks, containers).
+# The time it was taken goes to $LOCK_STAMP, so that durations can leave out the wait for it.
+LOCK_STAMP=$(mktemp /tmp/nsbook-docker-lock.XXXXXX)
 locked() {
-  if [[ -n $LOCK ]]; then flock "$LOCK" "$@"; else "$@"; fi
+  date +%s >"$LOCK_STAMP"
+  if [[ -n $LOCK ]]; then
+    flock "$LOCK" sh -c 'date +%s >"$0"; exec "$@"' "$LOCK_STAMP" "$@"
+  else "$@"; fi
+}
+# "N s (+M s waiting for the lock)" since $1, a time taken before the last locked call.
+took() {
+  local now got
+  now=$(date +%s)
+  got=$(cat "$LOCK_STAMP" 2>/dev/null || echo "$1")
+  printf '%d s (+%d s waiting for the lock)' $((now - got)) $((got - $1))
 }
 
 # podman's defaults that some machines refuse: crun on a hybrid cgroup host, and rlimits above the host's
@@ -111,6 +123,7 @@ RUN=("${PODMAN[@]}" run --rm --privileged --cgroupns=host "${LIMITS[@]}" "${PARE
 RUN_ID=nsbook-test-$$
 cleanup() {
   local c d
+  rm -f "$LOCK_STAMP"
   for c in $(podman ps -a --format '{{.Names}}' | grep "^$RUN_ID-" || true); do podman rm -f "$c" >/dev/null 2>&1 || true; done
   # podman made the parent and any missing ancestor (in the hierarchies where this process sits at /):
   # removed again, deepest first, those that did not exist before; rmdir leaves a cgroup that is not empty.
@@ -141,7 +154,7 @@ if [[ $BUILD == yes ]]; then
       say "node:22-bookworm cannot be pulled: the local stand-in (docker/local-base.sh)"
       t0=$(date +%s)
       locked bash docker/local-base.sh
-      say "base image ready in $(($(date +%s) - t0)) s"
+      say "base image ready in $(took "$t0")"
       base=localhost/nsbook-base:node22-bookworm
     fi
   fi
@@ -158,7 +171,7 @@ if [[ $BUILD == yes ]]; then
     die "podman build failed (log: $log)"
   fi
   rm -f "$log"
-  say "image built in $(($(date +%s) - t0)) s"
+  say "image built in $(took "$t0")"
 fi
 podman image exists "$IMAGE" || die "$IMAGE does not exist (run without --no-build)"
 
@@ -212,30 +225,31 @@ if wanted notebooks; then
     while IFS= read -r line; do printf '[test-docker]   %s\n' "$line"; done
   summary=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +(Tests|Duration) +[0-9]' | sed -E 's/^ +//; s/ \(transform.*//' |
     paste -sd ';' || true)
+  took=$(took "$t0")
   if ((status == 0)); then
-    result "notebooks ($(($(date +%s) - t0)) s)" ok "$summary"
+    result "notebooks ($took)" ok "$summary"
     rm -f "$log"
   else
     sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -vE '^ +[✓↓] ' | tail -60
-    result "notebooks ($(($(date +%s) - t0)) s)" fail "${summary:-vitest exit $status} (log: $log)"
+    result "notebooks ($took)" fail "${summary:-vitest exit $status} (log: $log)"
   fi
 fi
 
 if wanted hub; then
   say "JupyterHub single-user server as jovyan (docker/test-hub.sh inside the container)"
-  t0=$(date +%s)
   # The hub's proxy is not in the image (a hub brings its own): installed here and mounted.
   chp=$(mktemp -d /tmp/nsbook-docker-chp.XXXXXX)
   npm install --silent --no-audit --no-fund --prefix "$chp" configurable-http-proxy@5 >/dev/null
+  t0=$(date +%s)
   # Its checks ("hub: PASS ...") on stdout; JupyterHub's log on stderr, shown only when a check failed.
   hublog=$(mktemp /tmp/nsbook-docker-hub.XXXXXX.log)
   if locked "${RUN[@]}" --name "$RUN_ID-hub" -v "$chp:/opt/chp:ro" -v "$PWD/docker/test-hub.sh:/opt/test-hub.sh:ro" \
     "$IMAGE" bash /opt/test-hub.sh 2>"$hublog" | sed 's/^/[test-docker]   /'; then
-    result "jupyterhub-singleuser as jovyan ($(($(date +%s) - t0)) s)" ok
+    result "jupyterhub-singleuser as jovyan ($(took "$t0"))" ok
     rm -f "$hublog"
   else
     tail -30 "$hublog" | sed 's/^/[test-docker]   /'
-    result "jupyterhub-singleuser as jovyan ($(($(date +%s) - t0)) s)" fail "log: $hublog"
+    result "jupyterhub-singleuser as jovyan ($(took "$t0"))" fail "log: $hublog"
   fi
   rm -rf "$chp"
 fi

@@ -3,7 +3,9 @@
 # runs it as docker/compose.yaml does (privileged, the host's cgroup namespace, tini as PID 1) and inside it
 #   1. nsbook doctor (as root: every step must be runnable),
 #   2. the notebook tests (vitest's "notebooks" project: every notebook in both languages, executed under
-#      the real kernel, checked for errors, failed self-checks and leftovers; handouts; interrupts),
+#      the real kernel, checked for errors, failed self-checks and leftovers; handouts; interrupts), as
+#      jovyan (uid 1000) by default, as a JupyterHub single-user server runs them: Jupyter and vitest as
+#      jovyan, the kernel as root through `sudo -n` and the course's rule,
 #   3. the JupyterHub single-user path: jupyterhub-singleuser as jovyan (uid 1000), started by a real
 #      JupyterHub (LocalProcessSpawner), a kernel of the course started and a cell executed through it,
 #   4. the compose command (scripts/course.sh under tini) answering on its port,
@@ -22,6 +24,7 @@
 #   NSBOOK_DOCKER_RUNTIME the OCI runtime (default runc when installed: crun refuses cgroup v1 "hybrid"
 #                         machines whose v2 hierarchy has controllers)
 #   NSBOOK_HEAVY_LOCK     a lock file held while containers run (default /tmp/nsbook-heavy.lock; "" for none)
+#   NSBOOK_DOCKER_NOTEBOOKS_USER  who runs the notebook tests: 1000 (jovyan, default) or 0 (root)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 
@@ -214,12 +217,14 @@ if wanted doctor; then
 fi
 
 if wanted notebooks; then
-  say "notebook tests inside the container (vitest --project notebooks, NSBOOK_REQUIRE_ALL=1)"
+  nb_user=${NSBOOK_DOCKER_NOTEBOOKS_USER:-1000}
+  say "notebook tests inside the container as uid $nb_user (vitest --project notebooks, NSBOOK_REQUIRE_ALL=1)"
   t0=$(date +%s)
   log=$(mktemp /tmp/nsbook-docker-notebooks.XXXXXX.log)
   status=0
-  locked "${RUN[@]}" --name "$RUN_ID-notebooks" -e CI=true -e NSBOOK_REQUIRE_ALL=1 "$IMAGE" \
-    bash -c 'cd /course && npx vitest run --project notebooks --reporter=verbose' >"$log" 2>&1 || status=$?
+  # /course is root's (jovyan owns notebooks/ only): no vitest cache (node_modules/.vite).
+  locked "${RUN[@]}" --name "$RUN_ID-notebooks" --user "$nb_user" -e CI=true -e NSBOOK_REQUIRE_ALL=1 "$IMAGE" \
+    bash -c 'cd /course && npx vitest run --project notebooks --no-cache --reporter=verbose' >"$log" 2>&1 || status=$?
   # vitest's verbose lines: "   ✓ |notebooks| test/notebooks/notebooks.test.ts > ... > en/01-chroot.ipynb 5012ms".
   sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +[✓×↓] ' | sed -E 's/^ +//' |
     while IFS= read -r line; do printf '[test-docker]   %s\n' "$line"; done

@@ -2,7 +2,7 @@
 # Inside the image, as root (scripts/test-docker.sh runs it): a real JupyterHub (DummyAuthenticator,
 # LocalProcessSpawner) spawns the image's jupyterhub-singleuser as jovyan (uid 1000), then, through the
 # hub's proxy, lists the kernelspecs, starts the nsbook kernel and executes a cell that runs a container
-# (the kernel as root through sudo -n). Needs configurable-http-proxy (npm) in /opt/chp or $NSBOOK_CHP: the image does
+# (the kernel as root through sudo -n and the course's rule). Needs configurable-http-proxy (npm) in /opt/chp or $NSBOOK_CHP: the image does
 # not carry it, a hub brings its own. Prints one line per check; exit 0 when all passed.
 set -euo pipefail
 
@@ -90,6 +90,16 @@ _, contents = api("GET", f"{prefix}/api/contents/en")
 names = sorted(c["name"] for c in contents["content"] if c["name"].endswith(".ipynb"))
 check("the course's notebooks are the server's folder", "00-preflight.ipynb" in names, f"{len(names)} notebooks in en/")
 
+# The server's own page (what the hub sends the learner to): a redirect to the course's start page.
+import http.client
+conn = http.client.HTTPConnection("127.0.0.1", 8000, timeout=30)
+conn.request("GET", f"{prefix}/", headers=hdr)
+resp = conn.getresponse()
+location = resp.getheader("Location") or ""
+conn.close()
+check("the server opens the course's start page", resp.status in (301, 302, 303, 307) and location.endswith("/lab/tree/en/00-preflight.ipynb"),
+      f"HTTP {resp.status} -> {location}")
+
 _, kernel = api("POST", f"{prefix}/api/kernels", {"name": "nsbook", "path": "en/00-preflight.ipynb"})
 ws = websocket.create_connection(
     f"ws://127.0.0.1:8000{prefix}/api/kernels/{kernel['id']}/channels", header=[f"Authorization: token {token}"], timeout=120)
@@ -118,14 +128,16 @@ def execute(code):
             idle = True
     return status, "".join(out)
 
-status, out = execute('const me = require("os").userInfo(); console.log(me.username, me.uid, process.env.SUDO_USER, process.cwd());')
-# The server is jovyan's; its kernel is root, started through sudo -n by bin/nsbook-kernel.
-check("jovyan's server runs the nsbook kernel as root through sudo", status == "ok" and out.startswith("root 0 jovyan"), f"{status}: {out.strip()[-300:]}")
+status, out = execute('const me = require("os").userInfo(); console.log(me.username, me.uid, process.env.SUDO_USER, process.env.NSBOOK_ROOT_VIA, process.cwd());')
+# The server is jovyan's; its kernel is root, started by bin/nsbook-kernel through sudo -n and the course's
+# rule (the root helper sets NSBOOK_ROOT_VIA=course-rule), not through a general sudo.
+check("jovyan's server runs the nsbook kernel as root through the course's sudo rule",
+      status == "ok" and out.startswith("root 0 jovyan course-rule"), f"{status}: {out.strip()[-300:]}")
 status, out = execute(
     'import { execFileSync } from "child_process";\n'
     'console.log(execFileSync("nsbook", ["run", "--hostname", "hub-test", "--", "sh", "-c", "echo $(hostname) pid $$"]).toString());')
 # PID 1 is nsbook's reaping init, so the command is PID 2 of the container's own PID namespace.
-check("a container started from the cell (root kernel through sudo -n)", status == "ok" and re.search(r"hub-test pid [12]\b", out) is not None,
+check("a container started from the cell (root kernel through the course's rule)", status == "ok" and re.search(r"hub-test pid [12]\b", out) is not None,
       f"{status}: {out.strip()[-300:]}")
 ws.close()
 api("DELETE", f"{prefix}/api/kernels/{kernel['id']}")

@@ -9,7 +9,7 @@
 #
 # Screenshots and the exported HTML go to test/browser/artifacts/ (git-ignored; NSBOOK_BROWSER_ARTIFACTS).
 # NSBOOK_BROWSER_REUSE=1 keeps the learner (and their set-up) for the next run, which then skips the set-up.
-# Other engineers run containers on this machine: wrap the run in `flock /tmp/nsbook-heavy.lock ...`.
+# Other engineers run containers on this machine: NSBOOK_BROWSER_LOCK=/tmp/nsbook-heavy.lock (see below).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 [[ $EUID -eq 0 ]] || { echo "test-browser: run as root (it creates and removes a user)" >&2; exit 2; }
@@ -53,11 +53,28 @@ cleanup() {
   if [[ $reuse == 1 ]]; then say "kept $user (NSBOOK_BROWSER_REUSE=1)"; else remove_learner; fi
 }
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  say "installing Debian's chromium"
-  apt-get install -y -q chromium >/dev/null
+# The browser: NSBOOK_CHROMIUM, else Debian's chromium, else its headless shell (./setup.sh installs that one
+# for PDF handouts, so a machine set up by ./setup.sh needs nothing more), else the headless shell from apt.
+chromium=${NSBOOK_CHROMIUM:-}
+if [[ -z $chromium ]]; then
+  for c in /usr/bin/chromium /usr/bin/chromium-headless-shell; do [[ -x $c ]] && { chromium=$c; break; }; done
 fi
+if [[ -z $chromium ]]; then
+  say "installing Debian's chromium-headless-shell"
+  apt-get install -y -q --no-install-recommends chromium-headless-shell >/dev/null ||
+    { apt-get update -qq && apt-get install -y -q --no-install-recommends chromium-headless-shell >/dev/null; }
+  chromium=/usr/bin/chromium-headless-shell
+fi
+[[ -x $chromium ]] || { echo "test-browser: no browser at $chromium" >&2; exit 2; }
+export NSBOOK_CHROMIUM=$chromium
 [[ -d node_modules/playwright-core ]] || { echo "test-browser: npm ci first (playwright-core is a devDependency)" >&2; exit 2; }
+# Time bounds: a hung set-up or browser step fails the run instead of holding CI (seconds; measured on 2 shared
+# cores: the learner's set-up ~NN s, the steps ~NN s).
+setup_limit=${NSBOOK_BROWSER_SETUP_LIMIT:-1500}
+steps_limit=${NSBOOK_BROWSER_STEPS_LIMIT:-1200}
+# On a machine shared with others who run containers, NSBOOK_BROWSER_LOCK=/tmp/nsbook-heavy.lock takes that lock
+# for the part that runs containers (Jupyter and the steps), not for the learner's set-up.
+lock=${NSBOOK_BROWSER_LOCK:-}
 
 if [[ $reuse == 1 && -x $clone/.venv/bin/jupyter-lab ]]; then
   say "reusing $user and their set-up (NSBOOK_BROWSER_REUSE=1): updating the clone"
@@ -76,7 +93,8 @@ else
   su - "$user" -c "git config --global --add safe.directory '*' && git clone -q $PWD $clone"
   say "the learner's ./setup.sh (as $user, no terminal)"
   t0=$(date +%s)
-  as_learner "./setup.sh </dev/null" | tail -12
+  as_learner "timeout $setup_limit ./setup.sh </dev/null" | tail -12 ||
+    { echo "[browser] FAILED: the learner's ./setup.sh failed or took over $setup_limit s" >&2; exit 1; }
   echo "[browser] set-up took $(($(date +%s) - t0)) s"
   say "the course's sudo rule for $user"
   "$clone/scripts/kernel-access.sh" grant --user "$user" --yes | tail -1
@@ -84,6 +102,12 @@ else
 fi
 [[ -x $clone/.venv/bin/jupyter-lab ]] || { echo "[browser] FAILED: ./setup.sh did not install JupyterLab" >&2; exit 1; }
 
+if [[ -n $lock && -z ${NSBOOK_BROWSER_LOCKED:-} ]]; then
+  say "waiting for $lock (containers of others on this machine)"
+  exec 9>"$lock"
+  flock 9
+  export NSBOOK_BROWSER_LOCKED=1
+fi
 say "npm run course as $user, on port $port"
 log=$(mktemp /tmp/nsbook-browser-jupyter.XXXXXX.log)
 chmod 644 "$log"
@@ -107,7 +131,9 @@ mkdir -p "$artifacts"
 rm -f "$artifacts"/*.png "$artifacts"/*.html "$artifacts"/results.json
 status=0
 NSBOOK_BROWSER_URL=http://127.0.0.1:$port NSBOOK_BROWSER_TOKEN=$token NSBOOK_BROWSER_CLONE=$clone \
-  NSBOOK_BROWSER_ARTIFACTS=$artifacts node --import tsx test/browser/course.e2e.ts "$@" || status=$?
+  NSBOOK_BROWSER_ARTIFACTS=$artifacts timeout -k 10 "$steps_limit" node --import tsx test/browser/course.e2e.ts "$@" ||
+  status=$?
+((status == 124 || status == 137)) && echo "[browser] FAILED: the steps took over $steps_limit s" >&2
 stop_jupyter
 cp "$log" "$artifacts/jupyter.log"
 rm -f "$log"

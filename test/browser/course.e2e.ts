@@ -177,6 +177,9 @@ function expectLive(samples: { outputs: number; src: string }[], notes: string[]
   if (most > 1) fail(`the live chart stacked ${most} outputs instead of updating one`);
 }
 
+/** The longest one step may take (ms): 06 cell by cell with its export takes ~30 s on 2 shared cores. */
+const STEP_LIMIT_MS = 240_000;
+
 const STEPS: Record<string, Step> = {
   /** The address `npm run course` prints opens notebook 00; it runs green cell by cell. */
   async "00-en"(page, notes) {
@@ -396,11 +399,23 @@ async function main(): Promise<number> {
       const notes: string[] = [];
       const t0 = Date.now();
       let error: string | undefined;
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await step(page, notes);
+        // A step that hangs fails alone, with what it saw so far, instead of holding the whole run.
+        await Promise.race([
+          step(page, notes),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`the step took over ${STEP_LIMIT_MS / 1000} s`)),
+              STEP_LIMIT_MS,
+            );
+          }),
+        ]);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
         await page.screenshot({ path: join(lab.artifacts, `FAILED-${name}.png`) }).catch(() => {});
+      } finally {
+        clearTimeout(timer);
       }
       const result = { step: name, ok: !error, seconds: (Date.now() - t0) / 1000, notes, error };
       results.push(result);
@@ -415,7 +430,10 @@ async function main(): Promise<number> {
     await browser.close();
     writeFileSync(join(lab.artifacts, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   }
-  return results.every((r) => r.ok) ? 0 : 1;
+  const passed = results.filter((r) => r.ok).length;
+  // One plain line for CI (.ci/run counts it with vitest's summaries).
+  console.log(`[browser] steps: ${passed} passed, ${results.length - passed} failed`);
+  return passed === results.length ? 0 : 1;
 }
 
 main().then(

@@ -141,7 +141,7 @@ rm -f "$log"
 say "nothing left behind"
 left=$("$clone/bin/nsbook" ps --json)
 [[ $left == "[]" ]] || { echo "[browser] FAILED: containers left: $left" >&2; status=1; }
-kernels=$(pgrep -u 0 -f "$clone/node_modules/tslab" || true)
+kernels=$(pgrep -u 0 -f "$clone/dist/kernel/main.js" || true)
 [[ -z $kernels ]] || { echo "[browser] FAILED: root kernels still running: $kernels" >&2; status=1; }
 ((status == 0)) && say "passed"
 exit "$status"

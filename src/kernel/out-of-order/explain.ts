@@ -1,0 +1,108 @@
+// The message a learner reads instead of TypeScript's "Cannot find name 'box'" when a cell runs before the
+// cells that declare what it uses: which cell declares each name (its number, as JupyterLab's status bar
+// counts, and the heading it sits under), and what to run.
+import type { Lang } from "../../kernel-helpers/i18n/index.js";
+import { declaredNames } from "./declarations.js";
+import { type NotebookFile, sameSource } from "./notebook-file.js";
+
+/** Names declared by one cell, for the message. */
+interface Declarer {
+  /** 0-based index among all the notebook's cells. */
+  index: number;
+  heading: string | undefined;
+  names: string[];
+}
+
+/** The text of the last heading line of the nearest markdown cell above `index` that has one. */
+export function headingAbove(cells: NotebookFile["cells"], index: number): string | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const cell = cells[i];
+    if (cell?.type !== "markdown") continue;
+    const headings = cell.source.split("\n").filter((l) => /^#{1,6}\s/.test(l));
+    const last = headings.at(-1);
+    if (last) return last.replace(/^#+\s*/, "").trim();
+  }
+  return undefined;
+}
+
+function where(d: Declarer, lang: Lang): string {
+  const n = d.index + 1;
+  if (lang === "ja") return d.heading ? `セル ${n}、「${d.heading}」` : `セル ${n}`;
+  return d.heading ? `cell ${n}, under “${d.heading}”` : `cell ${n}`;
+}
+
+function nameList(names: string[], lang: Lang): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  if (lang === "ja" || quoted.length === 1) return quoted.join("、");
+  return `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
+}
+
+const RUN_ABOVE = "Run ▸ Run All Above Selected Cell";
+
+/**
+ * Explains missing `names` by the cells of `notebook` that declare them. Undefined when no cell of the notebook
+ * declares any of them (then TypeScript's own message is the right one: a typo, a missing import).
+ * `explained` lists the names the message covers.
+ */
+export function explainMissingNames(
+  names: readonly string[],
+  notebook: NotebookFile,
+  cellSource: string,
+  lang: Lang,
+): { text: string; explained: string[] } | undefined {
+  const current = notebook.cells.findIndex((c) => c.type === "code" && sameSource(c.source, cellSource));
+  const declared = notebook.cells.map((c, i) =>
+    c.type === "code" && i !== current ? declaredNames(c.source) : new Set<string>(),
+  );
+  const byCell = new Map<number, Declarer>();
+  for (const name of new Set(names)) {
+    const candidates = declared.flatMap((set, i) => (set.has(name) ? [i] : []));
+    if (candidates.length === 0) continue;
+    // The nearest declaration above this cell (a name declared again later is a later step's), else the first.
+    const above = current >= 0 ? candidates.filter((i) => i < current) : candidates;
+    const index = above.at(-1) ?? (candidates[0] as number);
+    const d = byCell.get(index) ?? { index, heading: headingAbove(notebook.cells, index), names: [] };
+    d.names.push(name);
+    byCell.set(index, d);
+  }
+  if (byCell.size === 0) return undefined;
+  const declarers = [...byCell.values()].sort((a, b) => a.index - b.index);
+  const explained = declarers.flatMap((d) => d.names);
+  const allAbove = current < 0 || declarers.every((d) => d.index < current);
+  const single = declarers.length === 1 ? declarers[0] : undefined;
+
+  if (lang === "ja") {
+    const which = allAbove ? "前のセル" : "別のセル";
+    const todo = allAbove
+      ? `先に上のセルを実行してから、このセルをもう一度実行してください — ${RUN_ABOVE}`
+      : "先にそのセルを実行してから、このセルをもう一度実行してください";
+    if (single) {
+      const text = `${nameList(single.names, lang)} はこのノートブックの${which}（${where(single, lang)}）で定義されていますが、そのセルはこのカーネルでまだ実行されていないか、エラーで終わりました。${todo}。`;
+      return { text, explained };
+    }
+    const lines = declarers.map((d) => `  ${nameList(d.names, lang)}：${where(d, lang)}`);
+    const text = [
+      `このセルが使う名前は、このノートブックの${which}で定義されていますが、それらのセルはこのカーネルでまだ実行されていないか、エラーで終わりました：`,
+      ...lines,
+      `${todo}。`,
+    ].join("\n");
+    return { text, explained };
+  }
+
+  const which = allAbove ? "earlier" : "other";
+  const todo = allAbove
+    ? `run the cells above first, then this one again — ${RUN_ABOVE}`
+    : "run those cells first, then this one again";
+  if (single) {
+    const verb = single.names.length === 1 ? "is" : "are";
+    const text = `${nameList(single.names, lang)} ${verb} defined by ${allAbove ? "an earlier" : "another"} cell of this notebook (${where(single, lang)}), which has not run in this kernel yet, or failed: ${todo}.`;
+    return { text, explained };
+  }
+  const lines = declarers.map((d) => `  ${nameList(d.names, lang)}: ${where(d, lang)}`);
+  const text = [
+    `This cell uses names that ${which} cells of this notebook define, and those cells have not run in this kernel yet, or failed:`,
+    ...lines,
+    `${todo[0]?.toUpperCase()}${todo.slice(1)}.`,
+  ].join("\n");
+  return { text, explained };
+}

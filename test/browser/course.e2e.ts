@@ -18,13 +18,18 @@ import {
   kernelOf,
   type Lab,
   launchChromium,
+  lowContrastText,
   menu,
+  notebookDirty,
   openFromFileBrowser,
   openLab,
   outputOf,
   running,
   selectCell,
+  setTheme,
   shutDownAll,
+  tableOfContents,
+  toastTexts,
   toolbar,
   uiIdle,
   until,
@@ -150,6 +155,26 @@ async function openNotebook(page: Page, path: string): Promise<void> {
   await openFromFileBrowser(page, lab, path);
   const kernel = await kernelOf(lab, path);
   if (kernel?.name !== "nsbook") fail(`${path} started kernel ${kernel?.name}, not nsbook`);
+  // The kernel has connected (its language_info reached the notebook): nothing has been edited yet.
+  await uiIdle(page);
+  if (await notebookDirty(page)) fail(`${path} is marked modified right after opening it`);
+}
+
+/** The markdown headings of a notebook file (levels 1-4, as JupyterLab's table of contents lists them). */
+function headingsOf(path: string): string[] {
+  const nb = JSON.parse(readFileSync(join(clone, "notebooks", path), "utf8")) as {
+    cells: { cell_type: string; source: string | string[] }[];
+  };
+  return nb.cells
+    .filter((c) => c.cell_type === "markdown")
+    .flatMap((c) => (Array.isArray(c.source) ? c.source.join("") : c.source).split("\n"))
+    .filter((l) => /^#{1,4}\s/.test(l))
+    .map((l) =>
+      l
+        .replace(/^#+\s*/, "")
+        .replace(/[`*]/g, "")
+        .trim(),
+    );
 }
 
 /** Samples the live chart's <img> while the hog cell runs: one output, its image changing in place. */
@@ -289,6 +314,11 @@ const STEPS: Record<string, Step> = {
       `interrupt: the hog cell stopped ${stopped.toFixed(1)} s after it started; it shows: ${after.text.replace(/\s+/g, " ").slice(0, 200)}`,
     );
     await shot(page, "interrupt-hog", cell);
+    // One line in the notebook's language (src/kernel/interrupted.ts), not tslab's error with its stack trace.
+    if (!/⏹ Interrupted — .*kernel is fine/.test(after.text))
+      fail(`the interrupted cell does not say it was interrupted: ${after.text.slice(0, 300)}`);
+    if (/Interrupted asynchronously|\n\s*at \S+ \(/.test(after.text))
+      fail(`the interrupted cell shows a stack trace: ${after.text.slice(0, 300)}`);
     // The next code cell runs in the same kernel.
     const next = await cellWith(page, "const hogCommand");
     await selectCell(page, next);
@@ -357,11 +387,99 @@ const STEPS: Record<string, Step> = {
     const text = out.text.trim();
     notes.push(`cell ${i} run first shows: ${text.replace(/\s+/g, " ").slice(0, 400) || "(nothing)"}`);
     await shot(page, "out-of-order-02", cells(page).nth(i));
-    const saysWhat = /run (the|cell|this notebook)|first|above|setup|set-up/i.test(text);
-    notes.push(
-      saysWhat ? "it says what to run first" : "it does NOT say what to run first (reported, not changed)",
-    );
+    // Which earlier cells declare what it uses (by number and heading) and the menu item that runs them.
+    if (!/earlier cells? of this notebook/.test(text) || !/cell \d+, under “/.test(text))
+      fail(`the message does not say which earlier cell to run: ${text.slice(0, 400)}`);
+    if (!text.includes("Run ▸ Run All Above Selected Cell")) fail("the message does not name the menu item");
+    if (text.includes("Cannot find name")) fail("TypeScript's 'Cannot find name' is still shown");
     await nothingLeft("after the out-of-order cell");
+
+    // The advice works: Run ▸ Run All Above Selected Cell, then this cell again.
+    await selectCell(page, i);
+    await menu(page, "Run", "Run All Above Selected Cell");
+    await until("the cells above to have run", async () => {
+      const busy = await cells(page).evaluateAll((els) =>
+        els.some((e) => (e.querySelector(".jp-InputArea-prompt")?.textContent ?? "").includes("*")),
+      );
+      return !busy && (await kernelOf(lab, path))?.execution_state === "idle";
+    });
+    await selectCell(page, i);
+    await page.keyboard.press("Shift+Enter");
+    await waitForCell(cells(page).nth(i), 60_000);
+    const again = await outputOf(cells(page).nth(i));
+    notes.push(`after Run All Above and this cell again: ${again.text.replace(/\s+/g, " ").slice(0, 160)}`);
+    if (again.stderr.trim() !== "")
+      fail(`the cell still fails after following the advice: ${again.stderr.slice(0, 300)}`);
+  },
+
+  /**
+   * What a learner sees around the notebooks: no news pop-up, the kernel's logo and name in the launcher, the
+   * notebook trusted and not marked modified, a table of contents that is the notebook's headings.
+   */
+  async "lab-polish"(page, notes) {
+    await page.goto(`${lab.base}/lab?reset&token=${lab.token}`);
+    await page.locator(".jp-DirListing-content").waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(3000); // JupyterLab asks about news a moment after it has loaded
+    const toasts = await toastTexts(page);
+    notes.push(`notifications after loading: ${toasts.length ? toasts.join(" | ").slice(0, 200) : "none"}`);
+    if (toasts.some((t) => /news/i.test(t))) fail(`JupyterLab asks about news: ${toasts.join(" | ")}`);
+
+    const card = page.locator(".jp-LauncherCard", { hasText: "nsbook (TypeScript)" }).first();
+    await card.waitFor({ timeout: 10_000 });
+    const logo = await card.locator("img").evaluate((img) => ({
+      src: img.getAttribute("src") ?? "",
+      width: (img as unknown as { naturalWidth: number }).naturalWidth,
+    }));
+    notes.push(`launcher: "nsbook (TypeScript)" with ${logo.src.split("?")[0]} (${logo.width} px)`);
+    if (!/logo-64x64\.png/.test(logo.src) || logo.width !== 64)
+      fail(`the launcher shows no kernel logo: ${logo.src}`);
+    await shot(page, "launcher");
+
+    const path = "en/02-pid-namespace.ipynb";
+    await openFromFileBrowser(page, lab, path);
+    await uiIdle(page);
+    if (await notebookDirty(page)) fail(`${path} is marked modified right after opening it`);
+    const trust = await page
+      .locator('.jp-StatusBar-Widget [title*="trusted" i], .jp-StatusBar-Widget [aria-label*="trusted" i]')
+      .first()
+      .evaluate((e) => e.getAttribute("title") ?? e.getAttribute("aria-label") ?? "")
+      .catch(() => "(no trust indicator)");
+    notes.push(`trust: ${trust}`);
+    if (/not trusted/i.test(trust)) fail(`${path} is not trusted: ${trust}`);
+
+    const toc = await tableOfContents(page);
+    const headings = headingsOf(path);
+    notes.push(`table of contents: ${toc.length} entries (${toc.slice(0, 3).join(" / ")} ...)`);
+    await shot(page, "table-of-contents");
+    if (JSON.stringify(toc) !== JSON.stringify(headings))
+      fail(
+        `the table of contents is not the notebook's headings:\n  toc: ${toc.join(" | ")}\n  md:  ${headings.join(" | ")}`,
+      );
+  },
+
+  /** JupyterLab Dark: tables and charts stay readable (text contrast measured, screenshots to look at). */
+  async dark(page, notes) {
+    await openLab(page, lab);
+    await setTheme(page, "JupyterLab Dark");
+    try {
+      await openFromFileBrowser(page, lab, "en/02-pid-namespace.ipynb");
+      const run02 = await runCellByCell(page);
+      expectGreen(run02, notes, 5);
+      await shot(page, "dark-02-pid-table", cells(page).nth(await cellWith(page, "showPidMapping(view")));
+      const bad02 = await lowContrastText(page);
+      await shutDownAll(lab);
+
+      await openFromFileBrowser(page, lab, "en/06-cgroups.ipynb");
+      const hog = await cellWith(page, "const HOG");
+      await runCellByCell(page, {}, hog);
+      await shot(page, "dark-06-chart", cells(page).nth(hog));
+      const bad06 = await lowContrastText(page);
+      const bad = [...bad02, ...bad06];
+      notes.push(`text below 3:1 contrast in outputs: ${bad.length ? bad.slice(0, 8).join("; ") : "none"}`);
+      if (bad.length > 0) fail(`${bad.length} output text(s) hard to read in the dark theme`);
+    } finally {
+      await setTheme(page, "JupyterLab Light").catch(() => {});
+    }
   },
 
   async "06-ja"(page, notes) {

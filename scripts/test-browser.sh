@@ -7,6 +7,11 @@
 #
 #   scripts/test-browser.sh [STEP...]     default: every step (see STEPS in test/browser/course.e2e.ts)
 #
+# NSBOOK_BROWSER_JUPYTER=classic tests the fallback for machines without PyPI instead: the learner's ./setup.sh
+# finds no PyPI (PIP_INDEX_URL points at a closed port), the administrator has installed Debian's Jupyter (what
+# ./setup.sh asks for when it cannot use sudo; this script installs it, and removes afterwards what it installed),
+# and `npm run course` serves the start page in the classic notebook, where notebook 00 runs green.
+#
 # Screenshots and the exported HTML go to test/browser/artifacts/ (git-ignored; NSBOOK_BROWSER_ARTIFACTS).
 # NSBOOK_BROWSER_REUSE=1 keeps the learner (and their set-up) for the next run, which then skips the set-up.
 # Other engineers run containers on this machine: NSBOOK_BROWSER_LOCK=/tmp/nsbook-heavy.lock (see below).
@@ -15,7 +20,11 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 [[ $EUID -eq 0 ]] || { echo "test-browser: run as root (it creates and removes a user)" >&2; exit 2; }
 command -v sudo >/dev/null || { echo "test-browser: needs sudo (apt-get install sudo)" >&2; exit 2; }
 
-user=${NSBOOK_BROWSER_LEARNER:-nsbook-browser}
+kind=${NSBOOK_BROWSER_JUPYTER:-lab}
+[[ $kind == lab || $kind == classic ]] || { echo "test-browser: NSBOOK_BROWSER_JUPYTER=$kind: expected lab or classic" >&2; exit 2; }
+default_user=nsbook-browser
+[[ $kind == classic ]] && default_user=nsbook-classic
+user=${NSBOOK_BROWSER_LEARNER:-$default_user}
 home=/home/$user
 clone=$home/nsbook
 port=${NSBOOK_BROWSER_PORT:-18931}
@@ -48,9 +57,22 @@ stop_jupyter() {
   kill -KILL -- "-$jupyter_pid" 2>/dev/null || true
   jupyter_pid=""
 }
+# Debian packages this run installed for the classic notebook (removed again at the end).
+installed_here=()
+remove_installed_packages() {
+  ((${#installed_here[@]} > 0)) || return 0
+  say "removing the Debian packages this run installed (${#installed_here[@]})"
+  apt-get purge -y -q "${installed_here[@]}" >/dev/null 2>&1 || echo "[browser] WARNING: could not remove ${installed_here[*]}" >&2
+  installed_here=()
+}
 cleanup() {
   stop_jupyter
-  if [[ $reuse == 1 ]]; then say "kept $user (NSBOOK_BROWSER_REUSE=1)"; else remove_learner; fi
+  if [[ $reuse == 1 ]]; then
+    say "kept $user (NSBOOK_BROWSER_REUSE=1)"
+  else
+    remove_learner
+    remove_installed_packages
+  fi
 }
 
 # The browser: NSBOOK_CHROMIUM, else Debian's chromium, else its headless shell (./setup.sh installs that one
@@ -76,9 +98,12 @@ steps_limit=${NSBOOK_BROWSER_STEPS_LIMIT:-1200}
 # for the part that runs containers (Jupyter and the steps), not for the learner's set-up.
 lock=${NSBOOK_BROWSER_LOCK:-}
 
-if [[ $reuse == 1 && -x $clone/.venv/bin/jupyter-lab ]]; then
+ready_mark=$home/.nsbook-browser-ready
+if [[ $reuse == 1 && -f $ready_mark ]]; then
   say "reusing $user and their set-up (NSBOOK_BROWSER_REUSE=1): updating the clone"
-  as_learner "git checkout -q -- notebooks && git pull -q --ff-only && ./setup.sh </dev/null >/dev/null"
+  no_pypi=""
+  [[ $kind == classic ]] && no_pypi="PIP_INDEX_URL=http://127.0.0.1:9/simple"
+  as_learner "git checkout -q -- notebooks && git pull -q --ff-only && $no_pypi ./setup.sh </dev/null >/dev/null"
   trap cleanup EXIT
 else
   if id "$user" >/dev/null 2>&1; then remove_learner; fi
@@ -91,16 +116,42 @@ else
   # No internet here: node-gyp must find Node's headers on disk.
   [[ -d /usr/include/node ]] && su - "$user" -c 'echo nodedir=/usr >~/.npmrc'
   su - "$user" -c "git config --global --add safe.directory '*' && git clone -q $PWD $clone"
-  say "the learner's ./setup.sh (as $user, no terminal)"
+  setup_env=""
+  if [[ $kind == classic ]]; then
+    # What ./setup.sh asks an administrator to install when it finds no PyPI and cannot use sudo itself.
+    mapfile -t debian_jupyter < <(bash -c '. scripts/setup/jupyter.sh; printf "%s\n" "${DEBIAN_JUPYTER_PACKAGES[@]}"')
+    say "the administrator installs Debian's Jupyter: ${debian_jupyter[*]}"
+    before=$(dpkg-query -W -f='${Package}\n' | sort)
+    apt-get install -y -q --no-install-recommends "${debian_jupyter[@]}" >/dev/null ||
+      { apt-get update -qq && apt-get install -y -q --no-install-recommends "${debian_jupyter[@]}" >/dev/null; }
+    mapfile -t installed_here < <(comm -13 <(echo "$before") <(dpkg-query -W -f='${Package}\n' | sort))
+    echo "[browser] installed ${#installed_here[@]} package(s)"
+    # No PyPI: pip's index is a closed port.
+    setup_env="PIP_INDEX_URL=http://127.0.0.1:9/simple"
+  fi
+  say "the learner's ./setup.sh (as $user, no terminal${setup_env:+, $setup_env})"
   t0=$(date +%s)
-  as_learner "timeout $setup_limit ./setup.sh </dev/null" | tail -12 ||
-    { echo "[browser] FAILED: the learner's ./setup.sh failed or took over $setup_limit s" >&2; exit 1; }
+  setup_log=$(mktemp /tmp/nsbook-browser-setup.XXXXXX.log)
+  as_learner "$setup_env timeout $setup_limit ./setup.sh </dev/null" >"$setup_log" 2>&1 ||
+    { tail -30 "$setup_log"; echo "[browser] FAILED: the learner's ./setup.sh failed or took over $setup_limit s" >&2; exit 1; }
+  tail -12 "$setup_log"
   echo "[browser] set-up took $(($(date +%s) - t0)) s"
+  if [[ $kind == classic ]]; then
+    grep -q "PyPI does not answer" "$setup_log" || { echo "[browser] FAILED: ./setup.sh did not notice that PyPI does not answer" >&2; exit 1; }
+    [[ ! -e $clone/.venv ]] || { echo "[browser] FAILED: ./setup.sh made a .venv without PyPI" >&2; exit 1; }
+  fi
+  rm -f "$setup_log"
   say "the course's sudo rule for $user"
   "$clone/scripts/kernel-access.sh" grant --user "$user" --yes | tail -1
   as_learner "bin/nsbook rootfs default </dev/null >/dev/null"
+  touch "$ready_mark"
 fi
-[[ -x $clone/.venv/bin/jupyter-lab ]] || { echo "[browser] FAILED: ./setup.sh did not install JupyterLab" >&2; exit 1; }
+if [[ $kind == lab ]]; then
+  [[ -x $clone/.venv/bin/jupyter-lab ]] || { echo "[browser] FAILED: ./setup.sh did not install JupyterLab" >&2; exit 1; }
+  app=ServerApp
+else
+  app=NotebookApp
+fi
 
 if [[ -n $lock && -z ${NSBOOK_BROWSER_LOCKED:-} ]]; then
   say "waiting for $lock (containers of others on this machine)"
@@ -116,7 +167,7 @@ chmod 644 "$log"
 pidfile=$home/.nsbook-browser-jupyter.pid
 rm -f "$pidfile"
 su - "$user" -c "cd $clone && echo \$\$ >$pidfile && exec npm run course -- --no-browser --port=$port \
-  --ServerApp.port_retries=0 --ServerApp.token=$token" >"$log" 2>&1 &
+  --$app.port_retries=0 --$app.token=$token" >"$log" 2>&1 &
 for _ in $(seq 20); do [[ -s $pidfile ]] && break; sleep 0.25; done
 jupyter_pid=$(cat "$pidfile")
 for _ in $(seq 60); do
@@ -130,7 +181,7 @@ say "the browser tests"
 mkdir -p "$artifacts"
 rm -f "$artifacts"/*.png "$artifacts"/*.html "$artifacts"/results.json
 status=0
-NSBOOK_BROWSER_URL=http://127.0.0.1:$port NSBOOK_BROWSER_TOKEN=$token NSBOOK_BROWSER_CLONE=$clone \
+NSBOOK_BROWSER_JUPYTER=$kind NSBOOK_BROWSER_URL=http://127.0.0.1:$port NSBOOK_BROWSER_TOKEN=$token NSBOOK_BROWSER_CLONE=$clone \
   NSBOOK_BROWSER_ARTIFACTS=$artifacts timeout -k 10 "$steps_limit" node --import tsx test/browser/course.e2e.ts "$@" ||
   status=$?
 ((status == 124 || status == 137)) && echo "[browser] FAILED: the steps took over $steps_limit s" >&2

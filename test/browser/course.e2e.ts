@@ -501,13 +501,72 @@ const STEPS: Record<string, Step> = {
   },
 };
 
+/**
+ * The fallback for machines without PyPI: Debian's classic notebook (6.x) served by `npm run course`
+ * (scripts/test-browser.sh with NSBOOK_BROWSER_JUPYTER=classic).
+ */
+const CLASSIC_STEPS: Record<string, Step> = {
+  /** The address `npm run course` prints opens notebook 00 in the classic UI; Cell ▸ Run All runs it green. */
+  async "classic-00"(page, notes) {
+    const path = "en/00-preflight.ipynb";
+    await page.goto(`${lab.base}/?token=${lab.token}`);
+    await until("the start page", async () => page.url().includes(`/notebooks/${path}`), 30_000);
+    await page.locator("#notebook-container .cell").first().waitFor({ timeout: 60_000 });
+    await until("the notebook's kernel", async () => kernelOf(lab, path), 60_000);
+    await kernelIdle(lab, path, 90_000);
+    const kernel = await kernelOf(lab, path);
+    if (kernel?.name !== "nsbook") fail(`${path} started kernel ${kernel?.name}, not nsbook`);
+    const shown = (await page.locator(".kernel_indicator_name").textContent())?.trim();
+    notes.push(`start page: ${new URL(page.url()).pathname} (classic notebook), kernel shown as "${shown}"`);
+    await shot(page, "classic-00-start-page");
+
+    const t0 = Date.now();
+    await page.locator("#celllink").click();
+    await page.locator("#run_all_cells a").first().click();
+    await page.waitForTimeout(1000);
+    await until(
+      "every cell to have run",
+      async () => {
+        const busy = await page
+          .locator("#notebook-container .input_prompt")
+          .evaluateAll((els) => els.some((e) => (e.textContent ?? "").includes("*")));
+        return !busy && (await kernelOf(lab, path))?.execution_state === "idle";
+      },
+      180_000,
+      500,
+    );
+    const found = await page.locator("#notebook-container").evaluate((root) => {
+      const passed: string[] = [];
+      const failed: string[] = [];
+      for (const c of root.querySelectorAll("[data-nsbook-check], .nsbook-check")) {
+        const title = (c.textContent ?? "").trim().replace(/\s+/g, " ");
+        const attr = c.getAttribute("data-nsbook-check");
+        ((attr ? attr === "pass" : title.startsWith("✓")) ? passed : failed).push(title);
+      }
+      const stderr = [...root.querySelectorAll(".output_stderr")].map((e) => e.textContent ?? "").join("\n");
+      return { passed, failed, stderr };
+    });
+    notes.push(
+      `Cell ▸ Run All: ${found.passed.length} ✓, ${found.failed.length} ✗ in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    const summary = page.locator("#notebook-container .code_cell", { hasText: "checksSummary()" }).first();
+    await summary.evaluate((e) => e.scrollIntoView({ block: "start" })).catch(() => {});
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(lab.artifacts, "classic-00-summary.png") });
+    if (found.stderr.trim() !== "") fail(`a cell wrote to stderr: ${found.stderr.trim().slice(0, 300)}`);
+    if (found.failed.length > 0) fail(`self-checks failed: ${found.failed.join(" | ").slice(0, 500)}`);
+    if (found.passed.length < 4) fail(`only ${found.passed.length} self-checks ran (expected 4+)`);
+  },
+};
+
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
-  for (const w of wanted) if (!(w in STEPS)) fail(`no step ${w}: one of ${Object.keys(STEPS).join(", ")}`);
+  const steps = process.env.NSBOOK_BROWSER_JUPYTER === "classic" ? CLASSIC_STEPS : STEPS;
+  for (const w of wanted) if (!(w in steps)) fail(`no step ${w}: one of ${Object.keys(steps).join(", ")}`);
   const browser = await launchChromium();
   const results: StepResult[] = [];
   try {
-    for (const [name, step] of Object.entries(STEPS)) {
+    for (const [name, step] of Object.entries(steps)) {
       if (wanted.length > 0 && !wanted.includes(name)) continue;
       const context = await browser.newContext({
         viewport: { width: 1400, height: 900 },

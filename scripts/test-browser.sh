@@ -12,7 +12,8 @@
 # ./setup.sh asks for when it cannot use sudo; this script installs it, and removes afterwards what it installed),
 # and `npm run course` serves the start page in the classic notebook, where notebook 00 runs green.
 #
-# Screenshots and the exported HTML go to test/browser/artifacts/ (git-ignored; NSBOOK_BROWSER_ARTIFACTS).
+# Screenshots and the exported HTML go to test/browser/artifacts/ (classic: its classic/ folder; git-ignored;
+# NSBOOK_BROWSER_ARTIFACTS).
 # NSBOOK_BROWSER_REUSE=1 keeps the learner (and their set-up) for the next run, which then skips the set-up.
 # Other engineers run containers on this machine: NSBOOK_BROWSER_LOCK=/tmp/nsbook-heavy.lock (see below).
 set -euo pipefail
@@ -29,7 +30,9 @@ home=/home/$user
 clone=$home/nsbook
 port=${NSBOOK_BROWSER_PORT:-18931}
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-artifacts=${NSBOOK_BROWSER_ARTIFACTS:-$PWD/test/browser/artifacts}
+artifacts=$PWD/test/browser/artifacts
+[[ $kind == classic ]] && artifacts+=/classic
+artifacts=${NSBOOK_BROWSER_ARTIFACTS:-$artifacts}
 reuse=${NSBOOK_BROWSER_REUSE:-0}
 jupyter_pid=""
 say() { printf '\n[browser] %s\n' "$*"; }

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { markdownHeadings } from "../../src/kernel/out-of-order/explain.js";
 import {
   acceptDialog,
   activeIndex,
@@ -167,14 +168,8 @@ function headingsOf(path: string): string[] {
   };
   return nb.cells
     .filter((c) => c.cell_type === "markdown")
-    .flatMap((c) => (Array.isArray(c.source) ? c.source.join("") : c.source).split("\n"))
-    .filter((l) => /^#{1,4}\s/.test(l))
-    .map((l) =>
-      l
-        .replace(/^#+\s*/, "")
-        .replace(/[`*]/g, "")
-        .trim(),
-    );
+    .flatMap((c) => markdownHeadings(Array.isArray(c.source) ? c.source.join("") : c.source, 4))
+    .map((h) => h.replace(/[`*]/g, ""));
 }
 
 /** Samples the live chart's <img> while the hog cell runs: one output, its image changing in place. */

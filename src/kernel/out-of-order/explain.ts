@@ -13,14 +13,37 @@ interface Declarer {
   names: string[];
 }
 
-/** The text of the last heading line of the nearest markdown cell above `index` that has one. */
+/**
+ * The markdown headings of one cell's text (`# ...` lines outside fenced code blocks, levels 1 to `maxLevel`),
+ * without their marks.
+ */
+export function markdownHeadings(markdown: string, maxLevel = 6): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split("\n")) {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (f && (fence === undefined || f.startsWith(fence))) {
+      fence = fence === undefined ? f : undefined;
+      continue;
+    }
+    if (fence === undefined && new RegExp(`^#{1,${maxLevel}}\\s`).test(line))
+      out.push(
+        line
+          .replace(/^#+\s*/, "")
+          .replace(/\s#+\s*$/, "")
+          .trim(),
+      );
+  }
+  return out;
+}
+
+/** The text of the last heading of the nearest markdown cell above `index` that has one. */
 export function headingAbove(cells: NotebookFile["cells"], index: number): string | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const cell = cells[i];
     if (cell?.type !== "markdown") continue;
-    const headings = cell.source.split("\n").filter((l) => /^#{1,6}\s/.test(l));
-    const last = headings.at(-1);
-    if (last) return last.replace(/^#+\s*/, "").trim();
+    const last = markdownHeadings(cell.source).at(-1);
+    if (last) return last;
   }
   return undefined;
 }

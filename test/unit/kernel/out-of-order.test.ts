@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { declaredNames } from "../../../src/kernel/out-of-order/declarations.js";
-import { explainMissingNames, headingAbove } from "../../../src/kernel/out-of-order/explain.js";
+import {
+  explainMissingNames,
+  headingAbove,
+  markdownHeadings,
+} from "../../../src/kernel/out-of-order/explain.js";
 import { missingName } from "../../../src/kernel/out-of-order/missing-names.js";
 import {
   findNotebookOf,
@@ -135,6 +139,13 @@ describe("the out-of-order message", () => {
       /^`view` is defined by another cell of this notebook \(cell 8, under “5\. Two PIDs/,
     );
     expect(out?.text).toContain("run those cells first");
+  });
+
+  it("reads headings outside fenced code only (a shell comment in a code block is not a heading)", () => {
+    expect(markdownHeadings("# Title\n\n```sh\n# a comment\n```\n## 1. Step\ntext ## not")).toEqual([
+      "Title",
+      "1. Step",
+    ]);
   });
 
   it("finds the heading above a cell", () => {

@@ -16,6 +16,9 @@
 # NSBOOK_BROWSER_ARTIFACTS).
 # NSBOOK_BROWSER_REUSE=1 keeps the learner (and their set-up) for the next run, which then skips the set-up.
 # Other engineers run containers on this machine: NSBOOK_BROWSER_LOCK=/tmp/nsbook-heavy.lock (see below).
+# The whole script is one block, which bash reads before it runs any of it: editing the file (a git pull, a branch
+# switch) while a run waits for the lock or drives the browser cannot change what the run does.
+{
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 [[ $EUID -eq 0 ]] || { echo "test-browser: run as root (it creates and removes a user)" >&2; exit 2; }
@@ -199,3 +202,4 @@ kernels=$(pgrep -u 0 -f "$clone/dist/kernel/main.js" || true)
 [[ -z $kernels ]] || { echo "[browser] FAILED: root kernels still running: $kernels" >&2; status=1; }
 ((status == 0)) && say "passed"
 exit "$status"
+}

@@ -134,18 +134,21 @@ ensure_escape_tool() {
 # again whenever it saves one the user ran; a notebook regenerated since (npm run notebooks:generate) needs this
 # again. Skipped without a Jupyter that has `jupyter trust` (nbformat).
 ensure_trusted_notebooks() {
-  local jupyter=""
+  local trust=()
   if [[ -x $VENV_DIR/bin/jupyter-trust ]]; then
-    jupyter=$VENV_DIR/bin/jupyter
+    trust=("$VENV_DIR/bin/jupyter-trust")
   elif command -v jupyter-trust >/dev/null; then
-    jupyter=jupyter
+    trust=(jupyter-trust)
+  elif "$SYSTEM_PYTHON" -c 'import nbformat.sign' 2>/dev/null; then
+    # Debian's classic notebook has nbformat but not the jupyter-trust command (package jupyter-nbformat).
+    trust=("$SYSTEM_PYTHON" -m nbformat.sign)
   else
     say "trust: no \`jupyter trust\` here: the notebooks stay untrusted until you run them"
     return 0
   fi
   local out
-  out=$(as_user "$jupyter" trust notebooks/*/*.ipynb 2>&1) || {
-    warn "trust: \`$jupyter trust\` failed: $out"
+  out=$(as_user "${trust[@]}" notebooks/*/*.ipynb 2>&1) || {
+    warn "trust: \`${trust[*]}\` failed: $out"
     return 0
   }
   local signed

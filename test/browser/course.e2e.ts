@@ -508,8 +508,13 @@ const CLASSIC_STEPS: Record<string, Step> = {
     await until("the start page", async () => page.url().includes(`/notebooks/${path}`), 30_000);
     await page.locator("#notebook-container .cell").first().waitFor({ timeout: 60_000 });
     await until("the notebook's kernel", async () => kernelOf(lab, path), 60_000);
-    await kernelIdle(lab, path, 90_000);
+    // The page's kernel indicator, not /api/sessions: the classic notebook's server leaves execution_state at
+    // "starting" for this kernel (seen with notebook 6.4.12), while the page knows it is idle.
+    const idle = () =>
+      page.locator("#kernel_indicator_icon").evaluate((e) => e.classList.contains("kernel_idle_icon"));
+    await until("the page to show the kernel idle", idle, 90_000);
     const kernel = await kernelOf(lab, path);
+    notes.push(`/api/sessions says the kernel is ${kernel?.execution_state}`);
     if (kernel?.name !== "nsbook") fail(`${path} started kernel ${kernel?.name}, not nsbook`);
     const shown = (await page.locator(".kernel_indicator_name").textContent())?.trim();
     notes.push(`start page: ${new URL(page.url()).pathname} (classic notebook), kernel shown as "${shown}"`);
@@ -525,7 +530,7 @@ const CLASSIC_STEPS: Record<string, Step> = {
         const busy = await page
           .locator("#notebook-container .input_prompt")
           .evaluateAll((els) => els.some((e) => (e.textContent ?? "").includes("*")));
-        return !busy && (await kernelOf(lab, path))?.execution_state === "idle";
+        return !busy && (await idle());
       },
       180_000,
       500,

@@ -426,7 +426,8 @@ const STEPS: Record<string, Step> = {
       width: (img as unknown as { naturalWidth: number }).naturalWidth,
     }));
     notes.push(`launcher: "nsbook (TypeScript)" with ${logo.src.split("?")[0]} (${logo.width} px)`);
-    if (!/logo-64x64\.png/.test(logo.src) || logo.width !== 64)
+    // JupyterLab takes the SVG when the kernelspec has one.
+    if (!/\/kernelspecs\/nsbook\/logo-(svg\.svg|64x64\.png)/.test(logo.src) || logo.width === 0)
       fail(`the launcher shows no kernel logo: ${logo.src}`);
     await shot(page, "launcher");
 

@@ -239,9 +239,11 @@ export function toastTexts(page: Page): Promise<string[]> {
 /** Switches JupyterLab's theme from the Settings menu ("JupyterLab Light", "JupyterLab Dark"). */
 export async function setTheme(page: Page, theme: string): Promise<void> {
   await menu(page, "Settings", "Theme", theme);
+  // JupyterLab marks the page's body with whether the theme is light.
+  const light = theme.includes("Dark") ? "false" : "true";
   await until(
     `the theme ${theme}`,
-    async () => (await page.locator("body").getAttribute("data-jp-theme-name")) === theme,
+    async () => (await page.locator("body").getAttribute("data-jp-theme-light")) === light,
     30_000,
   );
   await page.waitForTimeout(500);

@@ -27,6 +27,6 @@ export function isInterrupt(error: unknown, msSinceSigint: number): boolean {
 /** The one line shown instead. */
 export function interruptedMessage(lang: Lang): string {
   return lang === "ja"
-    ? "⏹ 中断しました — カーネルはこのセルを待つのをやめ、セルが動かしていたコマンドに Ctrl-C を送りました。カーネルは無事です：次のセルに進むか、このセルをもう一度実行してください。"
-    : "⏹ Interrupted — the kernel stopped waiting for this cell and sent Ctrl-C to the commands it was running. The kernel is fine: go on with the next cell, or run this one again.";
+    ? "中断しました — カーネルはこのセルを待つのをやめ、セルが動かしていたコマンドに Ctrl-C を送りました。カーネルは無事です：次のセルに進むか、このセルをもう一度実行してください。"
+    : "Interrupted — the kernel stopped waiting for this cell and sent Ctrl-C to the commands it was running. The kernel is fine: go on with the next cell, or run this one again.";
 }

@@ -94,38 +94,48 @@ export function explainMissingNames(
   const allAbove = current < 0 || declarers.every((d) => d.index < current);
   const single = declarers.length === 1 ? declarers[0] : undefined;
 
+  // Short lines (JupyterLab wraps stream output at the cell's width, mid-word): what to do first and last.
   if (lang === "ja") {
     const which = allAbove ? "前のセル" : "別のセル";
-    const todo = allAbove
-      ? `先に上のセルを実行してから、このセルをもう一度実行してください — ${RUN_ABOVE}`
-      : "先にそのセルを実行してから、このセルをもう一度実行してください";
+    const first = allAbove ? "先に上のセルを実行してください" : "先にそのセルを実行してください";
+    const last = allAbove
+      ? `${RUN_ABOVE} のあと、このセルをもう一度実行してください。`
+      : "そのあと、このセルをもう一度実行してください。";
     if (single) {
-      const text = `${nameList(single.names, lang)} はこのノートブックの${which}（${where(single, lang)}）で定義されていますが、そのセルはこのカーネルでまだ実行されていないか、エラーで終わりました。${todo}。`;
+      const text = [
+        `${nameList(single.names, lang)} はこのノートブックの${which}（${where(single, lang)}）で定義されていますが、`,
+        "そのセルはこのカーネルでまだ実行されていないか、エラーで終わりました。",
+        `${first}：${last}`,
+      ].join("\n");
       return { text, explained };
     }
     const lines = declarers.map((d) => `  ${nameList(d.names, lang)}：${where(d, lang)}`);
     const text = [
-      `このセルが使う名前は、このノートブックの${which}で定義されていますが、それらのセルはこのカーネルでまだ実行されていないか、エラーで終わりました：`,
+      `${first}。このセルが使う名前はこのノートブックの${which}で定義されていますが、`,
+      "それらのセルはこのカーネルでまだ実行されていないか、エラーで終わりました：",
       ...lines,
-      `${todo}。`,
+      last,
     ].join("\n");
     return { text, explained };
   }
 
-  const which = allAbove ? "earlier" : "other";
-  const todo = allAbove
-    ? `run the cells above first, then this one again — ${RUN_ABOVE}`
-    : "run those cells first, then this one again";
+  const first = allAbove ? "Run the cells above first" : "Run those cells first";
+  const last = allAbove ? `${RUN_ABOVE}, then this cell again.` : "Then run this cell again.";
   if (single) {
     const verb = single.names.length === 1 ? "is" : "are";
-    const text = `${nameList(single.names, lang)} ${verb} defined by ${allAbove ? "an earlier" : "another"} cell of this notebook (${where(single, lang)}), which has not run in this kernel yet, or failed: ${todo}.`;
+    const text = [
+      `${nameList(single.names, lang)} ${verb} defined by ${allAbove ? "an earlier" : "another"} cell of this notebook (${where(single, lang)}),`,
+      "which has not run in this kernel yet, or failed.",
+      allAbove ? `${first}: ${last}` : "Run that cell first, then this one again.",
+    ].join("\n");
     return { text, explained };
   }
   const lines = declarers.map((d) => `  ${nameList(d.names, lang)}: ${where(d, lang)}`);
   const text = [
-    `This cell uses names that ${which} cells of this notebook define, and those cells have not run in this kernel yet, or failed:`,
+    `${first}: this cell uses names that ${allAbove ? "earlier" : "other"} cells of this notebook define,`,
+    "and they have not run in this kernel yet, or failed:",
     ...lines,
-    `${todo[0]?.toUpperCase()}${todo.slice(1)}.`,
+    last,
   ].join("\n");
   return { text, explained };
 }

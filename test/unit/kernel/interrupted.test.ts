@@ -21,7 +21,7 @@ describe("the learner's interrupt", () => {
       expect(line.split("\n")).toHaveLength(1);
       expect(line).not.toMatch(/\bat \w/);
     }
-    expect(interruptedMessage("en")).toMatch(/^⏹ Interrupted — .*kernel is fine/);
-    expect(interruptedMessage("ja")).toMatch(/^⏹ 中断しました — .*カーネルは無事です/);
+    expect(interruptedMessage("en")).toMatch(/^Interrupted — .*kernel is fine/);
+    expect(interruptedMessage("ja")).toMatch(/^中断しました — .*カーネルは無事です/);
   });
 });

@@ -98,10 +98,11 @@ describe("the out-of-order message", () => {
   it("says which earlier cell declares the name, under which heading, and what to run", () => {
     const out = explainMissingNames(["box"], notebook, notebook.cells[7]?.source as string, "en");
     expect(out?.explained).toEqual(["box"]);
-    expect(out?.text).toBe(
-      "`box` is defined by an earlier cell of this notebook (cell 6, under “4. Start a container”), which has not " +
-        "run in this kernel yet, or failed: run the cells above first, then this one again — Run ▸ Run All Above Selected Cell.",
-    );
+    expect(out?.text.split("\n")).toEqual([
+      "`box` is defined by an earlier cell of this notebook (cell 6, under “4. Start a container”),",
+      "which has not run in this kernel yet, or failed.",
+      "Run the cells above first: Run ▸ Run All Above Selected Cell, then this cell again.",
+    ]);
   });
 
   it("lists each declaring cell when the names come from several", () => {
@@ -112,10 +113,11 @@ describe("the out-of-order message", () => {
       "en",
     );
     expect(out?.text.split("\n")).toEqual([
-      "This cell uses names that earlier cells of this notebook define, and those cells have not run in this kernel yet, or failed:",
+      "Run the cells above first: this cell uses names that earlier cells of this notebook define,",
+      "and they have not run in this kernel yet, or failed:",
       "  `startContainer` and `showLaunch`: cell 3, under “1. Load the helpers”",
       "  `NAME` and `step`: cell 4, under “1. Load the helpers”",
-      "Run the cells above first, then this one again — Run ▸ Run All Above Selected Cell.",
+      "Run ▸ Run All Above Selected Cell, then this cell again.",
     ]);
   });
 

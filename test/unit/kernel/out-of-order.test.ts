@@ -140,7 +140,7 @@ describe("the out-of-order message", () => {
     expect(out?.text).toMatch(
       /^`view` is defined by another cell of this notebook \(cell 8, under “5\. Two PIDs/,
     );
-    expect(out?.text).toContain("run those cells first");
+    expect(out?.text).toContain("Run that cell first, then this one again.");
   });
 
   it("reads headings outside fenced code only (a shell comment in a code block is not a heading)", () => {

@@ -30,6 +30,7 @@ import {
   setTheme,
   shutDownAll,
   tableOfContents,
+  themeSetting,
   toastTexts,
   toolbar,
   uiIdle,
@@ -474,7 +475,7 @@ const STEPS: Record<string, Step> = {
       notes.push(`text below 3:1 contrast in outputs: ${bad.length ? bad.slice(0, 8).join("; ") : "none"}`);
       if (bad.length > 0) fail(`${bad.length} output text(s) hard to read in the dark theme`);
     } finally {
-      await setTheme(page, "JupyterLab Light").catch(() => {});
+      await themeSetting(lab, "JupyterLab Light");
     }
   },
 
@@ -564,6 +565,7 @@ async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
   const steps = process.env.NSBOOK_BROWSER_JUPYTER === "classic" ? CLASSIC_STEPS : STEPS;
   for (const w of wanted) if (!(w in steps)) fail(`no step ${w}: one of ${Object.keys(steps).join(", ")}`);
+  if (steps === STEPS) await themeSetting(lab, "JupyterLab Light");
   const browser = await launchChromium();
   const results: StepResult[] = [];
   try {

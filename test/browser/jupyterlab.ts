@@ -236,6 +236,20 @@ export function toastTexts(page: Page): Promise<string[]> {
   return page.locator(".Toastify__toast").allTextContents();
 }
 
+/**
+ * Sets the learner's theme setting through JupyterLab's settings API: pages opened afterwards use it. The theme is
+ * a user setting (~/.jupyter/lab/user-settings), so a run that switched to Dark and failed would leave it for
+ * every later step and run; each run starts from Light.
+ */
+export async function themeSetting(lab: Lab, theme: string): Promise<void> {
+  const res = await fetch(`${lab.base}/lab/api/settings/@jupyterlab/apputils-extension:themes`, {
+    method: "PUT",
+    headers: { Authorization: `token ${lab.token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ raw: JSON.stringify({ theme }) }),
+  });
+  if (!res.ok) throw new Error(`setting the theme ${theme}: HTTP ${res.status}`);
+}
+
 /** Switches JupyterLab's theme from the Settings menu ("JupyterLab Light", "JupyterLab Dark"). */
 export async function setTheme(page: Page, theme: string): Promise<void> {
   await menu(page, "Settings", "Theme", theme);

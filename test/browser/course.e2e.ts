@@ -65,10 +65,11 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-async function shot(page: Page, name: string, at?: Locator): Promise<void> {
+async function shot(page: Page, name: string, at?: Locator, block: "start" | "end" = "start"): Promise<void> {
   await dismissToasts(page);
-  // The cell at the top of the notebook's view: its outputs (a summary table, a chart) below it.
-  if (at) await at.evaluate((e) => e.scrollIntoView({ block: "start" })).catch(() => {});
+  // The cell at the top of the notebook's view: its outputs (a summary table, a chart) below it; or at the bottom,
+  // when what matters is the end of its output.
+  if (at) await at.evaluate((e, b) => e.scrollIntoView({ block: b }), block).catch(() => {});
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(lab.artifacts, `${name}.png`) });
 }
@@ -309,7 +310,7 @@ const STEPS: Record<string, Step> = {
     notes.push(
       `interrupt: the hog cell stopped ${stopped.toFixed(1)} s after it started; it shows: ${after.text.replace(/\s+/g, " ").slice(0, 200)}`,
     );
-    await shot(page, "interrupt-hog", cell);
+    await shot(page, "interrupt-hog", cell, "end");
     // One line in the notebook's language (src/kernel/interrupted.ts), not tslab's error with its stack trace.
     if (!/^\s*Interrupted — .*kernel is fine/m.test(after.text))
       fail(`the interrupted cell does not say it was interrupted: ${after.text.slice(0, 300)}`);

@@ -101,6 +101,7 @@ fi
 ensure_node_modules
 ensure_build
 ensure_kernelspec
+ensure_trusted_notebooks
 ensure_kernel_access
 ensure_default_rootfs
 ensure_escape_tool

@@ -26,21 +26,33 @@ export function kernelSpecFor(projectRoot) {
   };
 }
 
-/** Writes the kernelspec below `projectRoot` unless it is already up to date; returns what happened. */
-export function writeKernelSpec(projectRoot = root) {
-  const dir = join(projectRoot, ".jupyter-local", "kernels", "nsbook");
-  const path = join(dir, "kernel.json");
-  const text = `${JSON.stringify(kernelSpecFor(projectRoot), null, 2)}\n`;
+/** The kernel's logo, in the file names Jupyter looks for in a kernelspec folder (the launcher shows it). */
+export const LOGO_FILES = ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"];
+const LOGO_DIR = join(root, "scripts", "kernel", "logo");
+
+/** Writes `content` to `path` unless the file already holds it; returns whether it wrote. */
+function writeIfChanged(path, content) {
   let current = null;
   try {
-    current = readFileSync(path, "utf8");
+    current = readFileSync(path);
   } catch {
     // Not there yet.
   }
-  if (current === text) return { changed: false, path };
+  if (current?.equals(content)) return false;
+  writeFileSync(path, content);
+  return true;
+}
+
+/** Writes the kernelspec (kernel.json and the logo) below `projectRoot` unless it is up to date; returns what happened. */
+export function writeKernelSpec(projectRoot = root) {
+  const dir = join(projectRoot, ".jupyter-local", "kernels", "nsbook");
+  const path = join(dir, "kernel.json");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path, text);
-  return { changed: true, path };
+  let changed = writeIfChanged(path, Buffer.from(`${JSON.stringify(kernelSpecFor(projectRoot), null, 2)}\n`));
+  for (const name of LOGO_FILES) {
+    changed = writeIfChanged(join(dir, name), readFileSync(join(LOGO_DIR, name))) || changed;
+  }
+  return { changed, path };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -93,7 +93,7 @@ left=$(bin/nsbook ps --json)
 [[ $left == "[]" ]] || { echo "[as-learner] FAILED: containers left: $left" >&2; status=1; }
 foreign=$(find "$clone" -path "$clone/node_modules" -prune -o ! -user "$user" -print | head -5)
 [[ -z $foreign ]] || { echo "[as-learner] FAILED: files in the clone not owned by $user: $foreign" >&2; status=1; }
-kernels=$(pgrep -u 0 -f "$clone/node_modules/tslab" || true)
+kernels=$(pgrep -u 0 -f "$clone/dist/kernel/main.js" || true)
 [[ -z $kernels ]] || { echo "[as-learner] FAILED: root kernels still running: $kernels" >&2; status=1; }
 ((status == 0)) && say "passed"
 exit "$status"

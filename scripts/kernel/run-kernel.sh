@@ -60,7 +60,9 @@ export NODE_OPTIONS=--disable-warning=ExperimentalWarning
 exec {reaper_pipe}> >(exec setsid "$checkout/scripts/kernel/reaper.sh" "$node" "$checkout/dist/cli/main.js" \
   "$owner" $$ "$jupyter_pid" >/dev/null 2>&1)
 
-kernel=("$node" "$checkout/node_modules/tslab/bin/tslab" kernel --config-path "$connection_file")
+# tslab, started by dist/kernel/main.js as `tslab kernel` would start it, with messages a learner can act on
+# (a cell run out of order, an interrupt): see src/kernel/start.ts.
+kernel=("$node" "$checkout/dist/kernel/main.js" --config-path "$connection_file")
 kernel=(setpriv --pdeathsig KILL -- "${kernel[@]}")
 if [[ $EUID -eq 0 && -d /run/systemd/system ]] && command -v systemd-run >/dev/null; then
   # systemd-run --scope puts itself into the new scope and then execs the command: same PID, same parent.

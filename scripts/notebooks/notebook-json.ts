@@ -42,11 +42,18 @@ export const NSBOOK_KERNELSPEC = {
   name: "nsbook",
 } as const;
 
-/** language_info as committed (the kernel fills in more when it runs). */
+/**
+ * language_info as committed: exactly what the kernel (tslab 1.0, dist/jupyter.js handleKernel) answers, its fixed
+ * "version" included. JupyterLab copies the kernel's language_info into the notebook when it connects and marks
+ * the notebook modified when the two differ (a deep comparison), so anything else here would show every notebook
+ * as modified the moment it is opened.
+ */
 export const NSBOOK_LANGUAGE_INFO = {
+  codemirror_mode: { mode: "typescript", name: "javascript", typescript: true },
   file_extension: ".ts",
   mimetype: "text/typescript",
   name: "typescript",
+  version: "3.7.2",
 } as const;
 
 /** Joins a multiline field into one string. */

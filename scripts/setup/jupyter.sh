@@ -41,6 +41,24 @@ install_jupyterlab_venv() {
   CHANGED+=("jupyterlab in $VENV_DIR")
 }
 
+# JupyterLab's settings for the course, in .venv (<sys.prefix>/share/jupyter/lab/settings/overrides.json: they
+# replace JupyterLab's defaults; a learner's own settings still win): no "official Jupyter news?" pop-up over the
+# start page and no fetch of news or update checks (a classroom may have no internet); the table of contents lists
+# the notebooks' markdown headings only, not the headings of HTML outputs.
+LAB_OVERRIDES=scripts/setup/jupyterlab-overrides.json
+ensure_lab_settings() {
+  local dir=$VENV_DIR/share/jupyter/lab/settings
+  [[ -d $VENV_DIR/share/jupyter/lab ]] || return 0
+  if cmp -s "$LAB_OVERRIDES" "$dir/overrides.json"; then
+    say "jupyter: JupyterLab settings for the course (up to date)"
+    return 0
+  fi
+  as_user mkdir -p "$dir"
+  as_user cp "$LAB_OVERRIDES" "$dir/overrides.json"
+  say "jupyter: JupyterLab settings for the course: $dir/overrides.json (no news pop-up, table of contents from headings)"
+  CHANGED+=("JupyterLab settings")
+}
+
 # Debian's classic notebook.
 use_debian_jupyter() {
   ensure_packages "jupyter (Debian: classic notebook, nbconvert, nbclient)" "${DEBIAN_JUPYTER_PACKAGES[@]}"
@@ -55,6 +73,7 @@ ensure_jupyter() {
   if [[ $mode != classic && -x $VENV_DIR/bin/jupyter-lab ]]; then
     say "jupyter: JupyterLab in $VENV_DIR (already installed)"
     JUPYTER_KIND="JupyterLab ($VENV_DIR)"
+    ensure_lab_settings
     return 0
   fi
   if [[ $mode == classic ]]; then
@@ -75,6 +94,7 @@ ensure_jupyter() {
     [[ -d $VENV_DIR ]] && had_venv=yes
     if install_jupyterlab_venv; then
       JUPYTER_KIND="JupyterLab ($VENV_DIR, installed with pip)"
+      ensure_lab_settings
       return 0
     fi
     # Remove only a venv this run created: a .venv that was there before is the user's.

@@ -128,3 +128,35 @@ ensure_escape_tool() {
   [[ $out == built* ]] && CHANGED+=("chroot-escape tool")
   return 0
 }
+
+# Marks the course's notebooks trusted for this user (`jupyter trust`: a signature in the user's Jupyter data
+# folder), so Jupyter shows their HTML outputs and does not call them "not trusted". Jupyter signs a notebook
+# again whenever it saves one the user ran; a notebook regenerated since (npm run notebooks:generate) needs this
+# again. Skipped without a Jupyter that has `jupyter trust` (nbformat).
+ensure_trusted_notebooks() {
+  local trust=()
+  if [[ -x $VENV_DIR/bin/jupyter-trust ]]; then
+    trust=("$VENV_DIR/bin/jupyter-trust")
+  elif command -v jupyter-trust >/dev/null; then
+    trust=(jupyter-trust)
+  elif "$SYSTEM_PYTHON" -c 'import nbformat.sign' 2>/dev/null; then
+    # Debian's classic notebook has nbformat but not the jupyter-trust command (package jupyter-nbformat).
+    trust=("$SYSTEM_PYTHON" -m nbformat.sign)
+  else
+    say "trust: no \`jupyter trust\` here: the notebooks stay untrusted until you run them"
+    return 0
+  fi
+  local out
+  out=$(as_user "${trust[@]}" notebooks/*/*.ipynb 2>&1) || {
+    warn "trust: \`${trust[*]}\` failed: $out"
+    return 0
+  }
+  local signed
+  signed=$(grep -c '^Signing notebook' <<<"$out" || true)
+  if ((signed > 0)); then
+    say "trust: $signed notebook(s) signed as trusted for ${INVOKING_USER:-$(id -un)}"
+    CHANGED+=("trusted notebooks")
+  else
+    say "trust: the notebooks are trusted (already)"
+  fi
+}

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { markdownHeadings } from "../../src/kernel/out-of-order/explain.js";
 import {
   acceptDialog,
   activeIndex,
@@ -18,13 +19,19 @@ import {
   kernelOf,
   type Lab,
   launchChromium,
+  lowContrastText,
   menu,
+  notebookDirty,
   openFromFileBrowser,
   openLab,
   outputOf,
   running,
   selectCell,
+  setTheme,
   shutDownAll,
+  tableOfContents,
+  themeSetting,
+  toastTexts,
   toolbar,
   uiIdle,
   until,
@@ -58,10 +65,11 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-async function shot(page: Page, name: string, at?: Locator): Promise<void> {
+async function shot(page: Page, name: string, at?: Locator, block: "start" | "end" = "start"): Promise<void> {
   await dismissToasts(page);
-  // The cell at the top of the notebook's view: its outputs (a summary table, a chart) below it.
-  if (at) await at.evaluate((e) => e.scrollIntoView({ block: "start" })).catch(() => {});
+  // The cell at the top of the notebook's view: its outputs (a summary table, a chart) below it; or at the bottom,
+  // when what matters is the end of its output.
+  if (at) await at.evaluate((e, b) => e.scrollIntoView({ block: b }), block).catch(() => {});
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(lab.artifacts, `${name}.png`) });
 }
@@ -150,6 +158,20 @@ async function openNotebook(page: Page, path: string): Promise<void> {
   await openFromFileBrowser(page, lab, path);
   const kernel = await kernelOf(lab, path);
   if (kernel?.name !== "nsbook") fail(`${path} started kernel ${kernel?.name}, not nsbook`);
+  // The kernel has connected (its language_info reached the notebook): nothing has been edited yet.
+  await uiIdle(page);
+  if (await notebookDirty(page)) fail(`${path} is marked modified right after opening it`);
+}
+
+/** The markdown headings of a notebook file (levels 1-4, as JupyterLab's table of contents lists them). */
+function headingsOf(path: string): string[] {
+  const nb = JSON.parse(readFileSync(join(clone, "notebooks", path), "utf8")) as {
+    cells: { cell_type: string; source: string | string[] }[];
+  };
+  return nb.cells
+    .filter((c) => c.cell_type === "markdown")
+    .flatMap((c) => markdownHeadings(Array.isArray(c.source) ? c.source.join("") : c.source, 4))
+    .map((h) => h.replace(/[`*]/g, ""));
 }
 
 /** Samples the live chart's <img> while the hog cell runs: one output, its image changing in place. */
@@ -176,6 +198,9 @@ function expectLive(samples: { outputs: number; src: string }[], notes: string[]
     fail(`the live chart did not update (${distinct} different images in ${samples.length} samples)`);
   if (most > 1) fail(`the live chart stacked ${most} outputs instead of updating one`);
 }
+
+/** The longest one step may take (ms): 06 cell by cell with its export takes ~30 s on 2 shared cores. */
+const STEP_LIMIT_MS = 240_000;
 
 const STEPS: Record<string, Step> = {
   /** The address `npm run course` prints opens notebook 00; it runs green cell by cell. */
@@ -285,7 +310,12 @@ const STEPS: Record<string, Step> = {
     notes.push(
       `interrupt: the hog cell stopped ${stopped.toFixed(1)} s after it started; it shows: ${after.text.replace(/\s+/g, " ").slice(0, 200)}`,
     );
-    await shot(page, "interrupt-hog", cell);
+    await shot(page, "interrupt-hog", cell, "end");
+    // One line in the notebook's language (src/kernel/interrupted.ts), not tslab's error with its stack trace.
+    if (!/^\s*Interrupted — .*kernel is fine/m.test(after.text))
+      fail(`the interrupted cell does not say it was interrupted: ${after.text.slice(0, 300)}`);
+    if (/Interrupted asynchronously|\n\s*at \S+ \(/.test(after.text))
+      fail(`the interrupted cell shows a stack trace: ${after.text.slice(0, 300)}`);
     // The next code cell runs in the same kernel.
     const next = await cellWith(page, "const hogCommand");
     await selectCell(page, next);
@@ -354,11 +384,100 @@ const STEPS: Record<string, Step> = {
     const text = out.text.trim();
     notes.push(`cell ${i} run first shows: ${text.replace(/\s+/g, " ").slice(0, 400) || "(nothing)"}`);
     await shot(page, "out-of-order-02", cells(page).nth(i));
-    const saysWhat = /run (the|cell|this notebook)|first|above|setup|set-up/i.test(text);
-    notes.push(
-      saysWhat ? "it says what to run first" : "it does NOT say what to run first (reported, not changed)",
-    );
+    // Which earlier cells declare what it uses (by number and heading) and the menu item that runs them.
+    if (!/earlier cells? of this notebook/.test(text) || !/cell \d+, under “/.test(text))
+      fail(`the message does not say which earlier cell to run: ${text.slice(0, 400)}`);
+    if (!text.includes("Run ▸ Run All Above Selected Cell")) fail("the message does not name the menu item");
+    if (text.includes("Cannot find name")) fail("TypeScript's 'Cannot find name' is still shown");
     await nothingLeft("after the out-of-order cell");
+
+    // The advice works: Run ▸ Run All Above Selected Cell, then this cell again.
+    await selectCell(page, i);
+    await menu(page, "Run", "Run All Above Selected Cell");
+    await until("the cells above to have run", async () => {
+      const busy = await cells(page).evaluateAll((els) =>
+        els.some((e) => (e.querySelector(".jp-InputArea-prompt")?.textContent ?? "").includes("*")),
+      );
+      return !busy && (await kernelOf(lab, path))?.execution_state === "idle";
+    });
+    await selectCell(page, i);
+    await page.keyboard.press("Shift+Enter");
+    await waitForCell(cells(page).nth(i), 60_000);
+    const again = await outputOf(cells(page).nth(i));
+    notes.push(`after Run All Above and this cell again: ${again.text.replace(/\s+/g, " ").slice(0, 160)}`);
+    if (again.stderr.trim() !== "")
+      fail(`the cell still fails after following the advice: ${again.stderr.slice(0, 300)}`);
+  },
+
+  /**
+   * What a learner sees around the notebooks: no news pop-up, the kernel's logo and name in the launcher, the
+   * notebook trusted and not marked modified, a table of contents that is the notebook's headings.
+   */
+  async "lab-polish"(page, notes) {
+    await page.goto(`${lab.base}/lab?reset&token=${lab.token}`);
+    await page.locator(".jp-DirListing-content").waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(3000); // JupyterLab asks about news a moment after it has loaded
+    const toasts = await toastTexts(page);
+    notes.push(`notifications after loading: ${toasts.length ? toasts.join(" | ").slice(0, 200) : "none"}`);
+    if (toasts.some((t) => /news/i.test(t))) fail(`JupyterLab asks about news: ${toasts.join(" | ")}`);
+
+    const card = page.locator(".jp-LauncherCard", { hasText: "nsbook (TypeScript)" }).first();
+    await card.waitFor({ timeout: 10_000 });
+    const logo = await card.locator("img").evaluate((img) => ({
+      src: img.getAttribute("src") ?? "",
+      width: (img as unknown as { naturalWidth: number }).naturalWidth,
+    }));
+    notes.push(`launcher: "nsbook (TypeScript)" with ${logo.src.split("?")[0]} (${logo.width} px)`);
+    // JupyterLab takes the SVG when the kernelspec has one.
+    if (!/\/kernelspecs\/nsbook\/logo-(svg\.svg|64x64\.png)/.test(logo.src) || logo.width === 0)
+      fail(`the launcher shows no kernel logo: ${logo.src}`);
+    await shot(page, "launcher");
+
+    const path = "en/02-pid-namespace.ipynb";
+    await openFromFileBrowser(page, lab, path);
+    await uiIdle(page);
+    if (await notebookDirty(page)) fail(`${path} is marked modified right after opening it`);
+    const trust = await page
+      .locator('.jp-StatusBar-Widget [title*="trusted" i], .jp-StatusBar-Widget [aria-label*="trusted" i]')
+      .first()
+      .evaluate((e) => e.getAttribute("title") ?? e.getAttribute("aria-label") ?? "")
+      .catch(() => "(no trust indicator)");
+    notes.push(`trust: ${trust}`);
+    if (/not trusted/i.test(trust)) fail(`${path} is not trusted: ${trust}`);
+
+    const toc = await tableOfContents(page);
+    const headings = headingsOf(path);
+    notes.push(`table of contents: ${toc.length} entries (${toc.slice(0, 3).join(" / ")} ...)`);
+    await shot(page, "table-of-contents");
+    if (JSON.stringify(toc) !== JSON.stringify(headings))
+      fail(
+        `the table of contents is not the notebook's headings:\n  toc: ${toc.join(" | ")}\n  md:  ${headings.join(" | ")}`,
+      );
+  },
+
+  /** JupyterLab Dark: tables and charts stay readable (text contrast measured, screenshots to look at). */
+  async dark(page, notes) {
+    await openLab(page, lab);
+    await setTheme(page, "JupyterLab Dark");
+    try {
+      await openFromFileBrowser(page, lab, "en/02-pid-namespace.ipynb");
+      const run02 = await runCellByCell(page);
+      expectGreen(run02, notes, 5);
+      await shot(page, "dark-02-pid-table", cells(page).nth(await cellWith(page, "showPidMapping(view")));
+      const bad02 = await lowContrastText(page);
+      await shutDownAll(lab);
+
+      await openFromFileBrowser(page, lab, "en/06-cgroups.ipynb");
+      const hog = await cellWith(page, "const HOG");
+      await runCellByCell(page, {}, hog);
+      await shot(page, "dark-06-chart", cells(page).nth(hog));
+      const bad06 = await lowContrastText(page);
+      const bad = [...bad02, ...bad06];
+      notes.push(`text below 3:1 contrast in outputs: ${bad.length ? bad.slice(0, 8).join("; ") : "none"}`);
+      if (bad.length > 0) fail(`${bad.length} output text(s) hard to read in the dark theme`);
+    } finally {
+      await themeSetting(lab, "JupyterLab Light");
+    }
   },
 
   async "06-ja"(page, notes) {
@@ -380,13 +499,78 @@ const STEPS: Record<string, Step> = {
   },
 };
 
+/**
+ * The fallback for machines without PyPI: Debian's classic notebook (6.x) served by `npm run course`
+ * (scripts/test-browser.sh with NSBOOK_BROWSER_JUPYTER=classic).
+ */
+const CLASSIC_STEPS: Record<string, Step> = {
+  /** The address `npm run course` prints opens notebook 00 in the classic UI; Cell ▸ Run All runs it green. */
+  async "classic-00"(page, notes) {
+    const path = "en/00-preflight.ipynb";
+    await page.goto(`${lab.base}/?token=${lab.token}`);
+    await until("the start page", async () => page.url().includes(`/notebooks/${path}`), 30_000);
+    await page.locator("#notebook-container .cell").first().waitFor({ timeout: 60_000 });
+    await until("the notebook's kernel", async () => kernelOf(lab, path), 60_000);
+    // The page's kernel indicator, not /api/sessions: the classic notebook's server leaves execution_state at
+    // "starting" for this kernel (seen with notebook 6.4.12), while the page knows it is idle.
+    const idle = () =>
+      page.locator("#kernel_indicator_icon").evaluate((e) => e.classList.contains("kernel_idle_icon"));
+    await until("the page to show the kernel idle", idle, 90_000);
+    const kernel = await kernelOf(lab, path);
+    notes.push(`/api/sessions says the kernel is ${kernel?.execution_state}`);
+    if (kernel?.name !== "nsbook") fail(`${path} started kernel ${kernel?.name}, not nsbook`);
+    const shown = (await page.locator(".kernel_indicator_name").textContent())?.trim();
+    notes.push(`start page: ${new URL(page.url()).pathname} (classic notebook), kernel shown as "${shown}"`);
+    await shot(page, "classic-00-start-page");
+
+    const t0 = Date.now();
+    await page.locator("#celllink").click();
+    await page.locator("#run_all_cells a").first().click();
+    await page.waitForTimeout(1000);
+    await until(
+      "every cell to have run",
+      async () => {
+        const busy = await page
+          .locator("#notebook-container .input_prompt")
+          .evaluateAll((els) => els.some((e) => (e.textContent ?? "").includes("*")));
+        return !busy && (await idle());
+      },
+      180_000,
+      500,
+    );
+    const found = await page.locator("#notebook-container").evaluate((root) => {
+      const passed: string[] = [];
+      const failed: string[] = [];
+      for (const c of root.querySelectorAll("[data-nsbook-check], .nsbook-check")) {
+        const title = (c.textContent ?? "").trim().replace(/\s+/g, " ");
+        const attr = c.getAttribute("data-nsbook-check");
+        ((attr ? attr === "pass" : title.startsWith("✓")) ? passed : failed).push(title);
+      }
+      const stderr = [...root.querySelectorAll(".output_stderr")].map((e) => e.textContent ?? "").join("\n");
+      return { passed, failed, stderr };
+    });
+    notes.push(
+      `Cell ▸ Run All: ${found.passed.length} ✓, ${found.failed.length} ✗ in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    const summary = page.locator("#notebook-container .code_cell", { hasText: "checksSummary()" }).first();
+    await summary.evaluate((e) => e.scrollIntoView({ block: "start" })).catch(() => {});
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(lab.artifacts, "classic-00-summary.png") });
+    if (found.stderr.trim() !== "") fail(`a cell wrote to stderr: ${found.stderr.trim().slice(0, 300)}`);
+    if (found.failed.length > 0) fail(`self-checks failed: ${found.failed.join(" | ").slice(0, 500)}`);
+    if (found.passed.length < 4) fail(`only ${found.passed.length} self-checks ran (expected 4+)`);
+  },
+};
+
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
-  for (const w of wanted) if (!(w in STEPS)) fail(`no step ${w}: one of ${Object.keys(STEPS).join(", ")}`);
+  const steps = process.env.NSBOOK_BROWSER_JUPYTER === "classic" ? CLASSIC_STEPS : STEPS;
+  for (const w of wanted) if (!(w in steps)) fail(`no step ${w}: one of ${Object.keys(steps).join(", ")}`);
+  if (steps === STEPS) await themeSetting(lab, "JupyterLab Light");
   const browser = await launchChromium();
   const results: StepResult[] = [];
   try {
-    for (const [name, step] of Object.entries(STEPS)) {
+    for (const [name, step] of Object.entries(steps)) {
       if (wanted.length > 0 && !wanted.includes(name)) continue;
       const context = await browser.newContext({
         viewport: { width: 1400, height: 900 },
@@ -396,11 +580,23 @@ async function main(): Promise<number> {
       const notes: string[] = [];
       const t0 = Date.now();
       let error: string | undefined;
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await step(page, notes);
+        // A step that hangs fails alone, with what it saw so far, instead of holding the whole run.
+        await Promise.race([
+          step(page, notes),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`the step took over ${STEP_LIMIT_MS / 1000} s`)),
+              STEP_LIMIT_MS,
+            );
+          }),
+        ]);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
         await page.screenshot({ path: join(lab.artifacts, `FAILED-${name}.png`) }).catch(() => {});
+      } finally {
+        clearTimeout(timer);
       }
       const result = { step: name, ok: !error, seconds: (Date.now() - t0) / 1000, notes, error };
       results.push(result);
@@ -415,7 +611,10 @@ async function main(): Promise<number> {
     await browser.close();
     writeFileSync(join(lab.artifacts, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   }
-  return results.every((r) => r.ok) ? 0 : 1;
+  const passed = results.filter((r) => r.ok).length;
+  // One plain line for CI (.ci/run counts it with vitest's summaries).
+  console.log(`[browser] steps: ${passed} passed, ${results.length - passed} failed`);
+  return passed === results.length ? 0 : 1;
 }
 
 main().then(

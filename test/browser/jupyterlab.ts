@@ -222,3 +222,96 @@ export async function menu(page: Page, ...labels: string[]): Promise<void> {
     else await item.click();
   }
 }
+
+/** The visible notebook's tab is marked modified (the dot JupyterLab shows instead of the close button). */
+export function notebookDirty(page: Page): Promise<boolean> {
+  return page
+    .locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current.jp-mod-dirty")
+    .count()
+    .then((n) => n > 0);
+}
+
+/** The texts of JupyterLab's notifications (toasts) on the page now. */
+export function toastTexts(page: Page): Promise<string[]> {
+  return page.locator(".Toastify__toast").allTextContents();
+}
+
+/**
+ * Sets the learner's theme setting through JupyterLab's settings API: pages opened afterwards use it. The theme is
+ * a user setting (~/.jupyter/lab/user-settings), so a run that switched to Dark and failed would leave it for
+ * every later step and run; each run starts from Light.
+ */
+export async function themeSetting(lab: Lab, theme: string): Promise<void> {
+  const res = await fetch(`${lab.base}/lab/api/settings/@jupyterlab/apputils-extension:themes`, {
+    method: "PUT",
+    headers: { Authorization: `token ${lab.token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ raw: JSON.stringify({ theme }) }),
+  });
+  if (!res.ok) throw new Error(`setting the theme ${theme}: HTTP ${res.status}`);
+}
+
+/** Switches JupyterLab's theme from the Settings menu ("JupyterLab Light", "JupyterLab Dark"). */
+export async function setTheme(page: Page, theme: string): Promise<void> {
+  await menu(page, "Settings", "Theme", theme);
+  // JupyterLab marks the page's body with whether the theme is light.
+  const light = theme.includes("Dark") ? "false" : "true";
+  await until(
+    `the theme ${theme}`,
+    async () => (await page.locator("body").getAttribute("data-jp-theme-light")) === light,
+    30_000,
+  );
+  await page.waitForTimeout(500);
+}
+
+/** Opens the left sidebar's table of contents and returns its entries' texts, in order. */
+export async function tableOfContents(page: Page): Promise<string[]> {
+  const tab = page.locator('.jp-SideBar .lm-TabBar-tab[data-id="table-of-contents"]');
+  if (!(await tab.evaluate((e) => e.classList.contains("lm-mod-current")))) await tab.click();
+  const items = page.locator(".jp-TableOfContents-content .jp-tocItem-content");
+  await items.first().waitFor({ timeout: 10_000 });
+  return (await items.allTextContents()).map((t) => t.trim());
+}
+
+/**
+ * Text on a background too close to it inside the visible notebook's outputs: every element with its own text
+ * whose colour and effective background (the nearest ancestor with an opaque one) have a WCAG contrast ratio below
+ * `min` (3:1: WCAG's floor for bold text such as the status marks). Images (charts) are not text: their own background is checked by looking at them.
+ */
+export function lowContrastText(page: Page, min = 3): Promise<string[]> {
+  // A string: this project's TypeScript has no DOM types (tsconfig lib), and the function runs in the page.
+  return page.evaluate(`((min) => {
+    const rgb = (c) => {
+      const m = /rgba?\\(([^)]+)\\)/.exec(c);
+      const p = (m?.[1] ?? "0,0,0,0").split(",").map((x) => Number.parseFloat(x));
+      return [p[0] ?? 0, p[1] ?? 0, p[2] ?? 0, p.length > 3 ? (p[3] ?? 1) : 1];
+    };
+    const lum = ([r, g, b]) => {
+      const f = (v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
+    };
+    const background = (e) => {
+      for (let n = e; n; n = n.parentElement) {
+        const c = rgb(getComputedStyle(n).backgroundColor);
+        if ((c[3] ?? 0) > 0.5) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const bad = [];
+    const root = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)");
+    for (const e of root?.querySelectorAll(".jp-OutputArea-output *") ?? []) {
+      const own = [...e.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? "").trim() !== "");
+      if (!own || e.offsetParent === null) continue;
+      const fg = lum(rgb(getComputedStyle(e).color));
+      const bg = lum(background(e));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      if (ratio < min)
+        bad.push(
+          \`\${e.tagName.toLowerCase()} "\${(e.textContent ?? "").trim().slice(0, 40)}" \${ratio.toFixed(1)}:1\`,
+        );
+    }
+    return bad;
+})(${min})`);
+}

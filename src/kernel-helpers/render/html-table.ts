@@ -8,6 +8,7 @@ import {
   BREAK_ANYWHERE,
   CAPTION_STYLE,
   HIGHLIGHT_BACKGROUND,
+  HIGHLIGHT_TEXT,
   MONO_STYLE,
   NO_MATH_CLASS,
   STATUS_COLORS,
@@ -125,7 +126,7 @@ export function htmlTable<Row extends object>(
   }
   for (const [i, row] of rows.entries()) {
     const lit = options.highlight?.(row, i) === true;
-    const trStyle = lit ? ` style="background:${HIGHLIGHT_BACKGROUND}"` : "";
+    const trStyle = lit ? ` style="background:${HIGHLIGHT_BACKGROUND};color:${HIGHLIGHT_TEXT}"` : "";
     const cells = cols.map((c, ci) => {
       const v = cellOf(c, row, i);
       const align = c.align ?? (typeof v === "number" || typeof v === "bigint" ? "right" : "left");

@@ -13,13 +13,21 @@ export const STATUS_COLORS = {
 /** Background of a highlighted row (differs from the host, failed...). */
 export const HIGHLIGHT_BACKGROUND = "#fff4ce";
 
+/** Text colour on {@link HIGHLIGHT_BACKGROUND}: dark in every theme (JupyterLab Dark's own text is light). */
+export const HIGHLIGHT_TEXT = "#1f2328";
+
 /** Table element style. Long paths and commands wrap instead of pushing the table off a printed page. */
 export const TABLE_STYLE =
   "border-collapse:collapse;margin:0.5em 0;max-width:100%;font-size:13px;line-height:1.4;font-family:system-ui,-apple-system,'Segoe UI',sans-serif";
 
+/**
+ * A light grey behind text that keeps the page's own text colour: JupyterLab's theme variable (so JupyterLab Dark
+ * gets a dark grey behind its light text), else the light grey (nbconvert's HTML, handouts, the classic notebook).
+ */
+export const SUBTLE_BACKGROUND = "var(--jp-layout-color2,#f3f4f6)";
+
 /** Header cell style. */
-export const TH_STYLE =
-  "border-bottom:2px solid #444;padding:4px 10px;background:#f3f4f6;font-weight:600;white-space:nowrap";
+export const TH_STYLE = `border-bottom:2px solid #444;padding:4px 10px;background:${SUBTLE_BACKGROUND};font-weight:600;white-space:nowrap`;
 
 /** Body cell style. */
 export const TD_STYLE =
@@ -38,8 +46,7 @@ export const MONO_STYLE = "font-family:ui-monospace,'DejaVu Sans Mono',Menlo,mon
 export const NO_MATH_CLASS = "tex2jax_ignore mathjax_ignore";
 
 /** Style of `code` spans inside text. */
-export const CODE_STYLE =
-  "font-family:ui-monospace,'DejaVu Sans Mono',Menlo,monospace;font-size:12px;background:#f3f4f6;padding:0 3px;border-radius:3px";
+export const CODE_STYLE = `font-family:ui-monospace,'DejaVu Sans Mono',Menlo,monospace;font-size:12px;background:${SUBTLE_BACKGROUND};padding:0 3px;border-radius:3px`;
 
 /** Caption style. */
 export const CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:600;padding:2px 0 6px";

@@ -49,7 +49,9 @@ describe("htmlTable", () => {
   it("marks highlighted rows with a tint, a left border and a data attribute", () => {
     const html = htmlTable(rows, ["name"], { highlight: (r) => !r.ok, lang: "en" });
     expect(html.match(/data-highlight="true"/g)).toHaveLength(1);
-    expect(html).toMatch(/background:#fff4ce" data-highlight="true"><td style="[^"]*border-left:4px solid/);
+    expect(html).toMatch(
+      /background:#fff4ce;color:#1f2328" data-highlight="true"><td style="[^"]*border-left:4px solid/,
+    );
   });
 
   it("shows statuses as symbol and word, so they read without colour", () => {

@@ -39,6 +39,22 @@ describe("kernelspec.mjs", () => {
     });
   });
 
+  it("puts the kernel's logo beside kernel.json, where Jupyter's launcher looks for it", () => {
+    root = mkdtempSync(join(tmpdir(), "nsbook-kernelspec-"));
+    const [first] = writeTimes(root, 1);
+    const dir = join(first?.path as string, "..");
+    for (const [name, size] of [
+      ["logo-32x32.png", 32],
+      ["logo-64x64.png", 64],
+    ] as const) {
+      const png = readFileSync(join(dir, name));
+      // PNG signature, then the IHDR chunk's width and height.
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    expect(readFileSync(join(dir, "logo-svg.svg"), "utf8")).toMatch(/^<svg /);
+  });
+
   it("changes nothing the second time", () => {
     root = mkdtempSync(join(tmpdir(), "nsbook-kernelspec-"));
     expect(writeTimes(root, 2).map((r) => r.changed)).toEqual([true, false]);

@@ -1,8 +1,8 @@
 // `nsbook`: the shell face of the library. Dispatches to one module per command.
 import { removeScopeIfEmpty } from "../lib/container/scopes.js";
 import { HostCommandError } from "../lib/host/index.js";
-import { takeUserEnvArgs } from "../lib/privilege/index.js";
 import { currentScope, TERMINAL_SESSION } from "../lib/paths.js";
+import { takeUserEnvArgs } from "../lib/privilege/index.js";
 import { rootArgv, runInstead, scopeArgv } from "./as-root.js";
 import type { CliCommand } from "./command.js";
 import { COMMANDS } from "./commands/index.js";

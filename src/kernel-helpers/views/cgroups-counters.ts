@@ -61,7 +61,10 @@ export const MEMORY_COUNTERS: readonly CounterSpec[] = [
   },
   {
     // v2's memory.peak came with Linux 5.19: older kernels (Ubuntu 22.04's 5.15) show no value in this row.
-    what: { en: "peak (v2: memory.peak needs Linux ≥ 5.19)", ja: "最大使用量（v2 の memory.peak は Linux 5.19 以降）" },
+    what: {
+      en: "peak (v2: memory.peak needs Linux ≥ 5.19)",
+      ja: "最大使用量（v2 の memory.peak は Linux 5.19 以降）",
+    },
     controller: "memory",
     v1: { file: "memory.max_usage_in_bytes", unit: "bytes" },
     v2: { file: "memory.peak", unit: "bytes" },

@@ -109,7 +109,7 @@ checkout='$checkout'
 case \${1:-} in
   check) exit 0 ;;
   kernel) shift; exec "\$checkout/scripts/kernel/run-kernel.sh" "\$@" ;;
-  cli) shift; exec "\$NSBOOK_NODE" "\$checkout/dist/cli/main.js" "\$@" ;;
+  cli) shift; exec "\$NSBOOK_NODE" "\$checkout/dist/cli/main.js" -- "\$@" ;;
   *) echo "usage: \$0 check | kernel CONNECTION_FILE | cli ARGS..." >&2; exit 2 ;;
 esac
 HELPER

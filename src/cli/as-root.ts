@@ -33,6 +33,7 @@ export function rootArgv(command: string, args: readonly string[], cliScript: st
     "NSBOOK_ROOT_VIA=sudo",
     process.execPath,
     cliScript,
+    "--",
     ...userEnvArgs(),
     command,
     ...args,
@@ -71,6 +72,7 @@ export function scopeArgv(command: string, args: readonly string[], cliScript: s
     "--",
     process.execPath,
     cliScript,
+    "--",
     command,
     ...args,
   ];

@@ -6,6 +6,7 @@ import { takeUserEnvArgs } from "../lib/privilege/index.js";
 import { rootArgv, runInstead, scopeArgv } from "./as-root.js";
 import type { CliCommand } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
+import { type CommandSyntax, helpAsked, helpOf } from "./options.js";
 import { UsageError } from "./usage-error.js";
 
 function helpText(): string {
@@ -27,10 +28,12 @@ function isUserFacing(e: unknown): e is Error & { userFacing: true } {
 }
 
 /**
- * Whether the user asked for a command's help: `--help` or `-h` among nsbook's own options. Everything
- * after "--" belongs to the container's command (`nsbook exec web -- grep --help` runs grep's help).
+ * Whether the user asked for a command's help: `--help` or `-h` among nsbook's own words. Everything after "--"
+ * belongs to the container's command (`nsbook exec web -- grep --help` runs grep's help), and for a command with
+ * an option table so does everything from the first word that is not an option on (`nsbook exec web ls -h`).
  */
-export function helpRequested(args: readonly string[]): boolean {
+export function helpRequested(args: readonly string[], syntax?: CommandSyntax): boolean {
+  if (syntax) return helpAsked(args, syntax);
   const end = args.indexOf("--");
   const own = end < 0 ? args : args.slice(0, end);
   return own.includes("--help") || own.includes("-h");
@@ -38,6 +41,8 @@ export function helpRequested(args: readonly string[]): boolean {
 
 /** Runs the CLI with `argv` (without node and the script) and resolves with the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // Every launcher of this script puts "--" first (see bin/nsbook: Node 20 would take `--env-file` as its own).
+  if (argv[0] === "--") argv = argv.slice(1);
   // The root side of `nsbook` run again through sudo (as-root.ts) first takes the learner's carried variables.
   if (process.env.NSBOOK_ROOT_VIA) {
     try {
@@ -57,8 +62,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nsbook: unknown command "${name}"\n\n${helpText()}\n`);
     return 2;
   }
-  if (helpRequested(rest)) {
-    process.stdout.write(`usage: ${command.usage}\n`);
+  if (helpRequested(rest, command.syntax)) {
+    process.stdout.write(command.syntax ? `usage: ${helpOf(command.syntax)}\n` : `usage: ${command.usage}\n`);
     return 0;
   }
   const asRoot = rootArgv(name, rest, __filename) ?? scopeArgv(name, rest, __filename);
@@ -87,7 +92,7 @@ async function runCommand(name: string, command: CliCommand, rest: string[]): Pr
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`nsbook ${name}: ${e.message}\nusage: ${e.usage}\n`);
-      return 2;
+      return command.ownFailureExit ?? 2;
     }
     if (
       e instanceof HostCommandError ||
@@ -96,7 +101,7 @@ async function runCommand(name: string, command: CliCommand, rest: string[]): Pr
       e instanceof RangeError
     ) {
       process.stderr.write(`nsbook ${name}: ${(e as Error).message}\n`);
-      return 1;
+      return command.ownFailureExit ?? 1;
     }
     throw e;
   }

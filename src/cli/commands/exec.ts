@@ -1,41 +1,74 @@
-// `nsbook exec NAME -- CMD`: a command inside a running container, on this terminal; exits with its exit code.
-import { parseArgs } from "node:util";
-import { execInContainer } from "../../lib/container/index.js";
+// `nsbook exec NAME CMD [ARG...]`: a command inside a running container, on this terminal; exits with its exit code.
+import { execInContainer, SETUP_FAILED_EXIT } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
+import { envFromFlags } from "../env-flags.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { enterScopeOf } from "../scope-of.js";
 import { UsageError } from "../usage-error.js";
-import { exitStatusOf, optionError, parseEnvList, splitCommand, withTerminalSignalsIgnored } from "./run.js";
+import { exitStatusOf, withTerminalSignalsIgnored } from "./run.js";
 
-const USAGE = "nsbook exec [--workdir DIR] [--env K=V]... NAME -- CMD [ARG...]";
+/** `nsbook exec`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const EXEC_SYNTAX: CommandSyntax = {
+  command: "nsbook exec",
+  leading: ["NAME"],
+  tail: "CMD [ARG...]",
+  options: [
+    {
+      name: "workdir",
+      short: "w",
+      value: "DIR",
+      help: "the working directory inside (default: the container's)",
+    },
+    {
+      name: "env",
+      short: "e",
+      value: "K=V",
+      multiple: true,
+      help: "a variable for the command (K alone: this shell's K)",
+    },
+    {
+      name: "env-file",
+      value: "FILE",
+      multiple: true,
+      help: "variables from a file: K=V lines, K alone takes this shell's value, # comments",
+    },
+    {
+      name: "interactive",
+      short: "i",
+      help: "accepted for docker's sake: stdin is always passed on to the command",
+    },
+    {
+      name: "tty",
+      short: "t",
+      help: "accepted for docker's sake: no pseudo-terminal is made, the command uses nsbook's own",
+    },
+  ],
+  notes: [
+    "As with docker, the command starts at the first word after NAME that is not an option (or after --):",
+    "`nsbook exec web ls -l /`. It joins the container's namespaces and root with nsenter.",
+    "Exit status: the command's own; 125 when nsbook itself failed; 126/127 when the command cannot be",
+    "executed / is not found; 128+n when signal n ended it.",
+  ],
+};
+
+const USAGE = usageOf(EXEC_SYNTAX);
 
 export const execCommand: CliCommand = {
   name: "exec",
   summary: "run a command inside a running container (its namespaces, root and working directory)",
   usage: USAGE,
+  syntax: EXEC_SYNTAX,
+  ownFailureExit: SETUP_FAILED_EXIT,
   async run(args) {
-    const split = splitCommand(args);
-    let parsed: { values: { workdir?: string; env?: string[] }; positionals: string[] };
-    try {
-      parsed = parseArgs({
-        args: split.options,
-        allowPositionals: true,
-        strict: true,
-        options: { workdir: { type: "string" }, env: { type: "string", multiple: true } },
-      });
-    } catch (e) {
-      throw new UsageError(optionError(e), USAGE);
-    }
-    const [given, ...rest] = parsed.positionals;
-    if (!given) throw new UsageError("which container? give its NAME (see `nsbook ps`)", USAGE);
-    const command = split.command ?? rest;
-    if (split.command !== undefined && rest.length > 0) {
-      throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])} before --`, USAGE);
-    }
-    if (command.length === 0) throw new UsageError("no command given: add -- CMD [ARG...]", USAGE);
-    const env = parseEnvList(parsed.values.env, USAGE);
+    const parsed = parseCommandLine(args, EXEC_SYNTAX);
+    const values = parsed.values as { workdir?: string; env?: string[]; "env-file"?: string[] };
+    const given = parsed.leading[0] as string;
+    const command = parsed.command;
+    if (command.length === 0) throw new UsageError("no command given: add CMD [ARG...] after NAME", USAGE);
+    const env = envFromFlags(values, USAGE);
     const name = await enterScopeOf(given);
     const result = await withTerminalSignalsIgnored(() =>
-      execInContainer(name, command, { stdio: "inherit", env, workdir: parsed.values.workdir }),
+      execInContainer(name, command, { stdio: "inherit", env, workdir: values.workdir }),
     );
     return exitStatusOf(result.exitCode, result.signal);
   },

@@ -3,6 +3,7 @@ import type { CliCommand } from "../command.js";
 import { doctorCommand } from "./doctor.js";
 import { execCommand } from "./exec.js";
 import { handoutsCommand } from "./handouts.js";
+import { killCommand } from "./kill.js";
 import { layersCommand } from "./layers.js";
 import { logsCommand } from "./logs.js";
 import { networkCommand } from "./network.js";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   shellCommand,
   psCommand,
   stopCommand,
+  killCommand,
   networkCommand,
   statsCommand,
   logsCommand,

@@ -1,21 +1,106 @@
-// `nsbook logs NAME`: what a detached container's init and command printed.
-import { containerLogs, getContainer } from "../../lib/container/index.js";
+// `nsbook logs [-f] [-n N] NAME`: what a detached container's init and command printed, as `docker logs`.
+import { open } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
+import { type Container, getContainer } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
 import { enterScopeOf } from "../scope-of.js";
-import { singleContainerName } from "../single-name.js";
+import { UsageError } from "../usage-error.js";
 import { statusText } from "./ps.js";
 
-const USAGE = "nsbook logs NAME";
+const USAGE = "nsbook logs [-f|--follow] [-n|--tail N] NAME";
+
+/** How often --follow looks for new output, in ms. */
+const FOLLOW_POLL_MS = 200;
+
+/** The last `count` lines of `text` (all of it for undefined), keeping its final newline. Pure. */
+export function lastLines(text: string, count: number | undefined): string {
+  if (count === undefined) return text;
+  if (count === 0) return "";
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  if (body === "") return text;
+  const lines = body.split("\n");
+  const kept = lines.slice(Math.max(0, lines.length - count)).join("\n");
+  return text.endsWith("\n") ? `${kept}\n` : kept;
+}
+
+/** Writes the log from `offset` on and resolves with the new offset. */
+async function writeFrom(path: string, offset: number): Promise<number> {
+  let file: Awaited<ReturnType<typeof open>>;
+  try {
+    file = await open(path, "r");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return offset;
+    throw e;
+  }
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, offset);
+      if (bytesRead === 0) return offset;
+      process.stdout.write(buffer.subarray(0, bytesRead));
+      offset += bytesRead;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** Prints what is new in the log until the container has exited (and its last output is out) or Ctrl-C. */
+async function follow(container: Container, offset: number): Promise<void> {
+  const path = container.state.logPath;
+  for (;;) {
+    const running = (await container.status()) === "running";
+    offset = await writeFrom(path, offset);
+    if (!running) return;
+    await sleep(FOLLOW_POLL_MS);
+  }
+}
 
 export const logsCommand: CliCommand = {
   name: "logs",
-  summary: "print what a detached container's command wrote (stdout and stderr)",
+  summary: "print what a detached container's command wrote (stdout and stderr); -f to follow it",
   usage: USAGE,
   async run(args) {
-    const name = await enterScopeOf(singleContainerName(args, USAGE));
-    process.stdout.write(await containerLogs(name));
+    let parsed: { values: { follow?: boolean; tail?: string }; positionals: string[] };
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: { follow: { type: "boolean", short: "f" }, tail: { type: "string", short: "n" } },
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message.split(". ")[0] as string, USAGE);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) {
+      throw new UsageError(
+        positionals.length === 0
+          ? "which container? give its NAME (see `nsbook ps`)"
+          : "give exactly one NAME",
+        USAGE,
+      );
+    }
+    let tail: number | undefined;
+    if (values.tail !== undefined && values.tail !== "all") {
+      if (!/^\d+$/.test(values.tail))
+        throw new UsageError(
+          `--tail ${JSON.stringify(values.tail)}: expected a number of lines or "all"`,
+          USAGE,
+        );
+      tail = Number(values.tail);
+    }
+    const name = await enterScopeOf(positionals[0] as string);
+    const container = await getContainer(name);
+    const text = await container.logs();
+    process.stdout.write(lastLines(text, tail));
+    if (values.follow) {
+      // Ctrl-C ends the following, not the container (as docker logs -f).
+      await follow(container, Buffer.byteLength(text));
+    }
     // How it ended, when its cgroups say more than the log can (an OOM kill leaves no message of its own).
-    const exit = await (await getContainer(name)).exitStatus().catch(() => undefined);
+    const exit = await container.exitStatus().catch(() => undefined);
     if (exit?.oomKilled) {
       const status = statusText({
         status: "exited",

@@ -6,7 +6,7 @@ import { runDir } from "../../lib/paths.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
 
-const USAGE = "nsbook ps [--json]";
+const USAGE = "nsbook ps [--json | -q|--quiet]";
 
 function age(iso: string | undefined, now: number): string {
   if (!iso) return "-";
@@ -74,14 +74,24 @@ export const psCommand: CliCommand = {
   usage: USAGE,
   async run(args) {
     let json = false;
+    let quiet = false;
     try {
-      const { values } = parseArgs({ args, strict: true, options: { json: { type: "boolean" } } });
+      const { values } = parseArgs({
+        args,
+        strict: true,
+        options: { json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
+      });
       json = values.json === true;
+      quiet = values.quiet === true;
     } catch (e) {
       throw new UsageError((e as Error).message, USAGE);
     }
+    if (json && quiet) throw new UsageError("--json or --quiet, not both", USAGE);
     const infos = await listVisibleContainers();
-    if (json) {
+    if (quiet) {
+      // Names only, one per line, nothing when there are none: for `nsbook stop $(nsbook ps -q)`.
+      for (const c of infos) process.stdout.write(`${c.name}\n`);
+    } else if (json) {
       process.stdout.write(`${JSON.stringify(infos, null, 2)}\n`);
     } else if (infos.length === 0) {
       process.stdout.write(`no containers (in ${runDir()})\n`);

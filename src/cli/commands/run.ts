@@ -1,35 +1,122 @@
 // `nsbook run`: a container for one command (exit code passed through), or a detached one with --detach.
 import { constants } from "node:os";
-import { parseArgs } from "node:util";
 import { LimitError } from "../../lib/cgroups/limits/limit-error.js";
 import type { ResourceLimitsInput } from "../../lib/cgroups/limits/limits.js";
 import { parseSize, SIZE_FORMAT_HELP } from "../../lib/cgroups/limits/parse-size.js";
 import { validateLimits } from "../../lib/cgroups/limits/validate-limits.js";
 import {
+  generateContainerName,
   parseNamespaceList,
   type RunResult,
   runContainer,
+  SETUP_FAILED_EXIT,
+  signalContainer,
   startContainer,
 } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
+import { envFromFlags } from "../env-flags.js";
 import { hardeningFromFlags } from "../hardening-flags.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { overlayFromFlags } from "../overlay-flags.js";
 import { UsageError } from "../usage-error.js";
 import { usernsFromFlags } from "../userns-flags.js";
 import { networkFromFlags, runOnBridge } from "./run-network.js";
 
-const USAGE =
-  "nsbook run [--name N] [--hostname H] [--ns pid,mount,uts,ipc,net] [--rootfs DIR] [--workdir DIR] " +
-  "[--env K=V]... [--pivot-root] [--cap-drop CAP[,CAP...]]... [--readonly-paths] [--no-new-privs] [--memory SIZE [--memory-swap SIZE]] [--cpus N] [--pids N] [--userns [--userns-uid UID] [--userns-gid GID]] " +
-  "[--overlay [--keep-upper] [--layer NAME]...] [--detach] " +
-  "[--net none|bridge [--bridge NAME] [--subnet CIDR]] -- CMD [ARG...]";
+/** `nsbook run`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const RUN_SYNTAX: CommandSyntax = {
+  command: "nsbook run",
+  leading: [],
+  tail: "[CMD [ARG...]]",
+  options: [
+    { name: "name", value: "NAME", help: "the container's name (default: a generated nsb-XXXXXX)" },
+    { name: "hostname", value: "H", help: "its hostname (uts namespace; default: its name)" },
+    {
+      name: "ns",
+      value: "LIST",
+      help: "the namespaces to create, e.g. pid,mount,uts,ipc,net (default: all five)",
+    },
+    {
+      name: "rootfs",
+      value: "DIR",
+      help: "its root filesystem (default: the course's, see `nsbook rootfs`)",
+    },
+    { name: "workdir", short: "w", value: "DIR", help: "the working directory inside" },
+    {
+      name: "env",
+      short: "e",
+      value: "K=V",
+      multiple: true,
+      help: "a variable for the command (K alone: this shell's K)",
+    },
+    {
+      name: "env-file",
+      value: "FILE",
+      multiple: true,
+      help: "variables from a file: K=V lines, K alone takes this shell's value, # comments",
+    },
+    {
+      name: "interactive",
+      short: "i",
+      help: "accepted for docker's sake: stdin is always passed on to the command",
+    },
+    {
+      name: "tty",
+      short: "t",
+      help: "accepted for docker's sake: no pseudo-terminal is made, the command uses nsbook's own",
+    },
+    { name: "rm", help: "accepted for docker's sake: a foreground container is always removed when it ends" },
+    {
+      name: "init",
+      help: "accepted for docker's sake: nsbook always runs an init as PID 1 (the command is PID 2)",
+    },
+    { name: "detach", short: "d", help: "start it in the background and print its name" },
+    { name: "pivot-root", help: "switch the root with pivot_root(2) instead of chroot" },
+    {
+      name: "cap-drop",
+      value: "CAP[,CAP...]",
+      multiple: true,
+      help: "drop capabilities (ALL for every one)",
+    },
+    { name: "readonly-paths", help: "mask and make read-only the /proc and /sys paths runc does" },
+    { name: "no-new-privs", help: "set no_new_privs: setuid programs gain nothing" },
+    { name: "memory", short: "m", value: "SIZE", help: "memory limit, e.g. 64m (cgroup)" },
+    {
+      name: "memory-swap",
+      value: "SIZE",
+      help: "memory and swap together, at least --memory (-1: no swap limit)",
+    },
+    { name: "cpus", value: "N", help: "CPU limit in CPUs, e.g. 0.5" },
+    { name: "pids", value: "N", help: "process limit (fork refused beyond it)" },
+    { name: "userns", help: "a user namespace: root inside is an unprivileged user outside" },
+    { name: "userns-uid", value: "UID", help: "the host uid root inside maps to (with --userns)" },
+    { name: "userns-gid", value: "GID", help: "the host gid root inside maps to (with --userns)" },
+    { name: "overlay", help: "an overlayfs root: changes go to an upper layer, the rootfs stays untouched" },
+    { name: "keep-upper", help: "keep the upper layer after the container (with --overlay)" },
+    {
+      name: "layer",
+      value: "NAME",
+      multiple: true,
+      help: "a saved layer below the upper one (with --overlay)",
+    },
+    {
+      name: "net",
+      value: "none|bridge",
+      help: "none: an empty network namespace; bridge: a veth on a bridge",
+    },
+    { name: "bridge", value: "NAME", help: "the bridge (with --net bridge)" },
+    { name: "subnet", value: "CIDR", help: "the bridge's subnet (with --net bridge)" },
+  ],
+  notes: [
+    "nsbook's options come first; the command starts at the first word that is not an option (or after --),",
+    "as with docker: `nsbook run sh -c 'ls -l'`. There is no image: the root filesystem is --rootfs.",
+    "Exit status, as docker's: the command's own; 125 when nsbook itself failed (a wrong option included);",
+    "126 when the command cannot be executed; 127 when it is not found; 128+n when signal n ended it.",
+    "SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 sent to nsbook are passed on to the command; Ctrl-C reaches it",
+    "through the terminal. -h is --help (docker's -h is --hostname).",
+  ],
+};
 
-/** Splits `args` at the first "--": options before, the container's command after. */
-export function splitCommand(args: readonly string[]): { options: string[]; command: string[] | undefined } {
-  const at = args.indexOf("--");
-  if (at < 0) return { options: [...args], command: undefined };
-  return { options: args.slice(0, at), command: args.slice(at + 1) };
-}
+const USAGE = usageOf(RUN_SYNTAX);
 
 /** A parseArgs error in a few words: an unknown option usually belongs to the container's command. */
 export function optionError(e: unknown): string {
@@ -38,17 +125,6 @@ export function optionError(e: unknown): string {
   if (unknown)
     return `unknown option ${unknown[1]}: if it belongs to the container's command, put the command after --`;
   return message.split(". ")[0] ?? message;
-}
-
-/** Parses repeated `--env K=V` into an object; a malformed one is a usage error. */
-export function parseEnvList(list: readonly string[] | undefined, usage: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const item of list ?? []) {
-    const eq = item.indexOf("=");
-    if (eq < 1) throw new UsageError(`--env ${JSON.stringify(item)}: expected NAME=VALUE`, usage);
-    env[item.slice(0, eq)] = item.slice(eq + 1);
-  }
-  return env;
 }
 
 /** The exit status of a command that ended by a signal, as a shell reports it (128 + signal number). */
@@ -140,58 +216,47 @@ export function resourcesFromFlags(
   return limits;
 }
 
-function parseRunArgs(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      name: { type: "string" },
-      hostname: { type: "string" },
-      ns: { type: "string" },
-      rootfs: { type: "string" },
-      workdir: { type: "string" },
-      env: { type: "string", multiple: true },
-      "pivot-root": { type: "boolean" },
-      "cap-drop": { type: "string", multiple: true },
-      "readonly-paths": { type: "boolean" },
-      "no-new-privs": { type: "boolean" },
-      memory: { type: "string", short: "m" },
-      "memory-swap": { type: "string" },
-      cpus: { type: "string" },
-      pids: { type: "string" },
-      detach: { type: "boolean", short: "d" },
-      net: { type: "string" },
-      bridge: { type: "string" },
-      subnet: { type: "string" },
-      userns: { type: "boolean" },
-      "userns-uid": { type: "string" },
-      "userns-gid": { type: "string" },
-      overlay: { type: "boolean" },
-      "keep-upper": { type: "boolean" },
-      layer: { type: "string", multiple: true },
-    },
+/** The signals `nsbook run` passes on to the container's command, as `docker run` does (its --sig-proxy). */
+const FORWARDED_SIGNALS = ["SIGTERM", "SIGHUP", "SIGUSR1", "SIGUSR2"] as const;
+
+/**
+ * Runs `work` (a foreground container named `name`) with the signals this process receives passed on to the
+ * container's command. Without it, SIGTERM would end nsbook, and the container would die of SIGKILL (its
+ * parent-death signal) instead of being asked to stop.
+ */
+export async function withSignalsForwarded<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const handlers = FORWARDED_SIGNALS.map((signal) => {
+    const handler = () => {
+      signalContainer(name, signal).catch((e: unknown) => {
+        process.stderr.write(`nsbook run: could not pass ${signal} on to ${name}: ${(e as Error).message}\n`);
+      });
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
   });
+  try {
+    return await work();
+  } finally {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  }
 }
 
 export const runCommand: CliCommand = {
   name: "run",
   summary: "run a command in a new container (exits with its exit code), or start one with --detach",
   usage: USAGE,
+  syntax: RUN_SYNTAX,
+  ownFailureExit: SETUP_FAILED_EXIT,
   async run(args) {
-    const split = splitCommand(args);
-    let parsed: ReturnType<typeof parseRunArgs>;
-    try {
-      parsed = parseRunArgs(split.options);
-    } catch (e) {
-      throw new UsageError(optionError(e), USAGE);
+    const parsed = parseCommandLine(args, RUN_SYNTAX);
+    const values = parsed.values as RunFlagValues;
+    const command = parsed.command.length > 0 ? parsed.command : undefined;
+    if (values.rm && values.detach) {
+      throw new UsageError(
+        "--rm with --detach: nsbook keeps a detached container after it exits, until `nsbook stop NAME` removes it",
+        USAGE,
+      );
     }
-    const { values, positionals } = parsed;
-    if (split.command !== undefined && positionals.length > 0) {
-      throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} before --`, USAGE);
-    }
-    const command = split.command ?? (positionals.length > 0 ? positionals : undefined);
-    if (command !== undefined && command.length === 0) throw new UsageError("no command after --", USAGE);
     let namespaces: ReturnType<typeof parseNamespaceList> | undefined;
     try {
       namespaces = values.ns === undefined ? undefined : parseNamespaceList(values.ns);
@@ -199,12 +264,13 @@ export const runCommand: CliCommand = {
       throw new UsageError((e as Error).message, USAGE);
     }
     const options = {
-      name: values.name,
+      // Named here, so that a signal for the command can find the container while it runs.
+      name: values.name ?? generateContainerName(),
       hostname: values.hostname,
       namespaces,
       rootfs: values.rootfs,
       workdir: values.workdir,
-      env: parseEnvList(values.env, USAGE),
+      env: envFromFlags(values, USAGE),
       // Without --pivot-root the library chooses: chroot, or pivot_root when hardening is asked for.
       rootSwitch: values["pivot-root"] ? ("pivot_root" as const) : undefined,
       ...hardeningFromFlags(values, USAGE),
@@ -220,9 +286,41 @@ export const runCommand: CliCommand = {
       return 0;
     }
     if (options.network === "bridge") return runOnBridge(options);
-    const result = await withTerminalSignalsIgnored(() => runContainer({ ...options, stdio: "inherit" }));
+    const result = await withTerminalSignalsIgnored(() =>
+      withSignalsForwarded(options.name, () => runContainer({ ...options, stdio: "inherit" })),
+    );
     const line = exitLine(result);
     if (line) process.stderr.write(`nsbook run: ${line}\n`);
     return exitStatusOf(result.exitCode, result.signal);
   },
 };
+
+/** The values of {@link RUN_SYNTAX}'s options. */
+interface RunFlagValues {
+  name?: string;
+  hostname?: string;
+  ns?: string;
+  rootfs?: string;
+  workdir?: string;
+  env?: string[];
+  "env-file"?: string[];
+  rm?: boolean;
+  detach?: boolean;
+  "pivot-root"?: boolean;
+  "cap-drop"?: string[];
+  "readonly-paths"?: boolean;
+  "no-new-privs"?: boolean;
+  memory?: string;
+  "memory-swap"?: string;
+  cpus?: string;
+  pids?: string;
+  net?: string;
+  bridge?: string;
+  subnet?: string;
+  userns?: boolean;
+  "userns-uid"?: string;
+  "userns-gid"?: string;
+  overlay?: boolean;
+  "keep-upper"?: boolean;
+  layer?: string[];
+}

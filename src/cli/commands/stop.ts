@@ -80,8 +80,16 @@ export const stopCommand: CliCommand = {
       return report.problems.length > 0 ? 1 : 0;
     }
     for (const name of positionals) {
+      // NAME, or LEARNER/SESSION/NAME as root's `nsbook ps` shows it; no part may climb out of the run folder.
+      const parts = name.split("/");
+      if (parts.length > 3 || parts.some((p) => p === "" || p === "." || p === "..")) {
+        throw new UsageError(
+          `${JSON.stringify(name)} is not a valid container name: give NAME or LEARNER/SESSION/NAME as \`nsbook ps\` shows it`,
+          USAGE,
+        );
+      }
       try {
-        validateContainerName(name.split("/").at(-1));
+        validateContainerName(parts.at(-1));
       } catch (e) {
         throw new UsageError((e as Error).message, USAGE);
       }

@@ -38,6 +38,7 @@ export * from "./resources/resource-hook.js";
 export * from "./resources/resource-registry.js";
 export * from "./run-container.js";
 export * from "./scopes.js";
+export * from "./signal-container.js";
 export * from "./start-container.js";
 export * from "./state/container-state.js";
 export * from "./state/state-store.js";

@@ -36,7 +36,7 @@ export function passwordlessRoot(cliScript: string): PasswordlessRoot | undefine
   if (succeeds(["sudo", "-n", "true"]))
     return {
       via: "sudo",
-      cliPrefix: ["sudo", "-n", "--", "env", "NSBOOK_ROOT_VIA=sudo", process.execPath, cliScript],
+      cliPrefix: ["sudo", "-n", "--", "env", "NSBOOK_ROOT_VIA=sudo", process.execPath, cliScript, "--"],
     };
   return undefined;
 }

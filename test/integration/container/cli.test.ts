@@ -1,7 +1,8 @@
 // The `nsbook` command for containers, spawned as a user would run it (after `npm run build`).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { stopAllContainers } from "../../../src/lib/container/index.js";
 import {
   type ContainerSandbox,
@@ -22,17 +23,34 @@ function nsbook(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 describeWhen(built, "nsbook container commands: wrong usage", () => {
   it.each([
-    [
-      ["run", "--bogus"],
-      /unknown option --bogus: if it belongs to the container's command, put the command after --/,
-    ],
+    [["run", "--bogus"], /unknown option --bogus \(see --help\)/],
     [["run", "--ns", "pid,time", "--", "true"], /"time" is not a namespace/],
-    [["run", "--env", "NOEQUALS", "--", "true"], /--env "NOEQUALS": expected NAME=VALUE/],
+    [["run", "--env", "1X=2", "--", "true"], /--env "1X=2": expected NAME=VALUE or NAME/],
+    [["run", "--env-file", "/nonexistent/env", "true"], /--env-file "\/nonexistent\/env": cannot read it/],
+    [["run", "--rm", "-d", "true"], /--rm with --detach: nsbook keeps a detached container/],
     [["exec"], /which container\? give its NAME/],
-    [["exec", "web"], /no command given: add -- CMD/],
+    [["exec", "web"], /no command given: add CMD \[ARG...\] after NAME/],
+  ])(
+    "nsbook %j exits 125, as docker run and exec do when the mistake is theirs, and says what was wrong",
+    (args, message) => {
+      const r = nsbook(args);
+      expect(r.code).toBe(125);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(
+        new RegExp(`\\nusage: nsbook ${args[0]} \\[OPTIONS\\] .*\\(options: nsbook ${args[0]} --help\\)`),
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
+
+  it.each([
     [["shell"], /which container\? give its NAME/],
     [["logs", "a", "b"], /give exactly one NAME/],
+    [["logs", "--tail", "x", "a"], /--tail "x": expected a number of lines or "all"/],
     [["ps", "--all"], /Unknown option '--all'/],
+    [["ps", "--json", "-q"], /--json or --quiet, not both/],
+    [["kill"], /which containers\? give their NAMEs/],
+    [["kill", "-s", "STOP", "web"], /--signal "STOP": not one nsbook sends/],
     [["stop"], /which containers\? give NAMEs, --all or --owner/],
     [["stop", "--all", "web"], /give NAMEs, --all or --owner, only one of them/],
     [["stop", "--owner", "a b"], /--owner "a b": expected an owner/],
@@ -47,6 +65,14 @@ describeWhen(built, "nsbook container commands: wrong usage", () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(new RegExp(`\\nusage: nsbook ${args[0]} `));
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("run --help and exec --help list every option, from the table the parser reads", () => {
+    const help = nsbook(["exec", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: nsbook exec \[-w\|--workdir DIR\] .* NAME CMD \[ARG...\]\n/);
+    expect(help.stdout).toMatch(/\n {2}-e, --env K=V +a variable for the command/);
+    expect(nsbook(["run", "-h"]).stdout).toMatch(/\n {6}--env-file FILE +variables from a file/);
   });
 });
 
@@ -138,10 +164,10 @@ describeWhen(
       expect(nsbook(["ps"], env).stdout).toMatch(/^no containers/);
     });
 
-    it("fails with the message and no stack trace for a host failure, exit 1", () => {
+    it("fails with the message and no stack trace: exit 125 for run and exec (nsbook's own failure, as docker), 1 else", () => {
       const gone = nsbook(["exec", "ghost", "--", "true"], env);
       expect(gone).toMatchObject({
-        code: 1,
+        code: 125,
         stderr: 'nsbook exec: no container named "ghost" (see `nsbook ps`)\n',
       });
       const stopGone = nsbook(["stop", "ghost"], env);
@@ -150,9 +176,105 @@ describeWhen(
         stderr: expect.stringMatching(/no container named "ghost"/),
       });
       const noRootfs = nsbook(["run", "--rootfs", join(box.home, "nope"), "--", "true"], env);
-      expect(noRootfs.code).toBe(1);
+      expect(noRootfs.code).toBe(125);
       expect(noRootfs.stderr).toMatch(/^nsbook run: rootfs .* is not a directory/);
       expect(noRootfs.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it("follows docker's exit statuses: 127 not found, 126 not executable, 128+n for signal n", () => {
+      expect(nsbook(["run", "/nonexistent"], env)).toMatchObject({
+        code: 127,
+        stderr: expect.stringMatching(/\/nonexistent: not found/),
+      });
+      expect(nsbook(["run", "/etc/passwd"], env).code).toBe(126);
+      expect(nsbook(["run", "sh", "-c", "kill -TERM $$"], env).code).toBe(143);
+    });
+
+    it("takes the command at the first word that is not an option, as docker (no -- needed)", () => {
+      expect(nsbook(["run", "-e", "A=1", "sh", "-c", 'echo "$A $0"', "-h"], env)).toMatchObject({
+        code: 0,
+        stdout: "1 -h\n",
+      });
+      expect(nsbook(["run", "--rm", "-it", "--init", "true"], env).code).toBe(0);
+    });
+
+    it("reads --env-file as docker: K=V, K alone from the caller, comments", () => {
+      const file = join(box.home, "vars.env");
+      writeFileSync(file, "# course\nGREETING=hello world\nFROM_CALLER\n");
+      const r = nsbook(["run", "--env-file", file, "sh", "-c", 'echo "$GREETING/$FROM_CALLER"'], {
+        ...env,
+        FROM_CALLER: "yes",
+      });
+      expect(r).toMatchObject({ code: 0, stdout: "hello world/yes\n" });
+    });
+
+    it("passes SIGTERM sent to `nsbook run` on to the command, which exits by its own trap", async () => {
+      const child = spawn(
+        BIN,
+        [
+          "run",
+          "--name",
+          "fwd",
+          "sh",
+          "-c",
+          'trap "echo got TERM; exit 42" TERM; echo ready; while :; do sleep 0.1; done',
+        ],
+        { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+      });
+      await vi.waitFor(() => expect(out).toBe("ready\n"), { timeout: 20_000, interval: 50 });
+      child.kill("SIGTERM");
+      const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+      expect(out).toBe("ready\ngot TERM\n");
+      expect(code).toBe(42);
+      expect(stateDirsIn(box.runDir)).not.toContain("fwd");
+    });
+
+    it("exec takes NAME then the command; kill signals the command; ps -q lists names; logs -n and -f", async () => {
+      expect(
+        nsbook(
+          [
+            "run",
+            "-d",
+            "--name",
+            "k1",
+            "sh",
+            "-c",
+            'trap "echo got USR1" USR1; echo one; while :; do sleep 0.1; done',
+          ],
+          env,
+        ).code,
+      ).toBe(0);
+      expect(nsbook(["exec", "k1", "ls", "-d", "/etc"], env)).toMatchObject({ code: 0, stdout: "/etc\n" });
+      expect(
+        nsbook(["exec", "-w", "/tmp", "-e", "X=7", "k1", "sh", "-c", 'echo "$X $PWD"'], env).stdout,
+      ).toBe("7 /tmp\n");
+      expect(nsbook(["ps", "-q"], env).stdout).toBe("k1\n");
+      expect(nsbook(["kill", "-s", "USR1", "k1"], env)).toMatchObject({ code: 0, stdout: "k1\n" });
+      // The trap runs once the command's current `sleep 0.1` ends.
+      await vi.waitFor(() => expect(nsbook(["logs", "-n", "1", "k1"], env).stdout).toBe("got USR1\n"), {
+        timeout: 10_000,
+        interval: 100,
+      });
+      expect(nsbook(["kill", "k1"], env).code).toBe(0);
+      // -f ends once the container has exited (SIGKILL above), after the last of its output.
+      const followed = nsbook(["logs", "--follow", "k1"], env);
+      // (the init, a shell, reports its child's end: "Killed")
+      expect(followed).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/^one\ngot USR1\n(Killed\n)?$/),
+      });
+      const lastLine = `${followed.stdout.trimEnd().split("\n").at(-1)}\n`;
+      expect(nsbook(["logs", "--tail", "1", "k1"], env).stdout).toBe(lastLine);
+      expect(nsbook(["kill", "k1"], env)).toMatchObject({
+        code: 1,
+        stderr: "nsbook kill: k1: its command is not running (see `nsbook ps`)\n",
+      });
+      expect(nsbook(["stop", "k1"], env).code).toBe(0);
+      expect(nsbook(["ps", "-q"], env).stdout).toBe("");
     });
 
     it("reproduces steps 1 to 5 of the course without a terminal by running each step's checks", () => {

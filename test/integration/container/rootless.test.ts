@@ -88,7 +88,7 @@ describeWhen(
         "id -u; cat /proc/self/uid_map; hostname; echo $$; sleep 0 & wait",
       ]);
       if (!usernsWorks) {
-        expect(r.code).toBe(1);
+        expect(r.code).toBe(125);
         expect(r.stderr).toMatch(/user namespace|hint:/);
         return;
       }

@@ -139,7 +139,7 @@ describeWhen(
       expect(ok.status).toBe(0);
       expect(ok.stdout.trim().split(/\s+/)).toEqual(["0", "65534", "1"]);
       const bad = spawnSync(BIN, ["run", "--userns-uid", "0", "--", "true"], { encoding: "utf8", env });
-      expect(bad.status).toBe(1);
+      expect(bad.status).toBe(125);
       expect(bad.stderr).toMatch(/userns\.hostUid: 0 would map root inside to root outside/);
     });
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { helpRequested } from "../../../src/cli/main.js";
 
-describe("which --help is nsbook's", () => {
+describe("which --help is nsbook's (commands without an option table)", () => {
   it("finds --help and -h among nsbook's options", () => {
     expect(helpRequested(["--help"])).toBe(true);
     expect(helpRequested(["web", "-h"])).toBe(true);

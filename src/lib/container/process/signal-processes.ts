@@ -2,8 +2,19 @@
 import { runHost } from "../../host/index.js";
 import type { ContainerPrivilege } from "../privilege-mode.js";
 
-/** Signals nsbook sends. */
-export type StopSignal = "SIGTERM" | "SIGKILL" | "SIGINT" | "SIGHUP";
+/** Signals nsbook sends: to stop a container, or passed on to its command (`nsbook kill`, `nsbook run`). */
+export const CONTAINER_SIGNALS = [
+  "SIGTERM",
+  "SIGKILL",
+  "SIGINT",
+  "SIGHUP",
+  "SIGQUIT",
+  "SIGUSR1",
+  "SIGUSR2",
+] as const;
+
+/** One of {@link CONTAINER_SIGNALS}. */
+export type StopSignal = (typeof CONTAINER_SIGNALS)[number];
 
 /**
  * Sends `signal` to each PID that still exists. A process that is already gone (ESRCH) is not an error: it is

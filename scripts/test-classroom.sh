@@ -22,9 +22,15 @@ while (($#)); do
   esac
 done
 [[ $learners =~ ^[1-9][0-9]?$ ]] || { echo "test-classroom: --learners $learners: expected 1-99" >&2; exit 2; }
-[[ $EUID -eq 0 ]] || { echo "test-classroom: SKIPPED: needs root (creates users, runs JupyterHub as root)" >&2; exit 0; }
-for tool in useradd chpasswd sudo visudo npm; do
-  command -v "$tool" >/dev/null || { echo "test-classroom: SKIPPED: $tool is missing" >&2; exit 0; }
+# Skips loudly; under NSBOOK_REQUIRE_ALL=1 (CI) a skip is a failure.
+skip() {
+  echo "test-classroom: SKIPPED: $*" >&2
+  [[ ${NSBOOK_REQUIRE_ALL:-} == 1 ]] && { echo "test-classroom: NSBOOK_REQUIRE_ALL=1: failing instead" >&2; exit 1; }
+  exit 0
+}
+[[ $EUID -eq 0 ]] || skip "needs root (creates users, runs JupyterHub as root)"
+for tool in useradd chpasswd sudo visudo npm curl; do
+  command -v "$tool" >/dev/null || skip "$tool is missing"
 done
 # Held already when an ancestor's flock(1) passed us its locked descriptor (`flock /tmp/nsbook-heavy.lock
 # scripts/test-classroom.sh`): taking it again through a new open() would wait for ourselves forever.

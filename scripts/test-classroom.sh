@@ -55,7 +55,7 @@ work=$(mktemp -d /tmp/nsbook-classroom.XXXXXX)
 chmod 700 "$work"
 names=()
 for i in $(seq 1 "$learners"); do names+=("nsbcls$i"); done
-hub_pid="" sampler_pid="" group_made=no
+hub_pid="" sampler_pid="" drive_pid="" group_made=no
 getent group nsbook-learners >/dev/null || group_made=yes
 
 leftovers() { "$tsx" -e 'import { nsbookLeftovers } from "./test/notebooks/support/leftovers.ts"; console.log(nsbookLeftovers().join("\n"))'; }
@@ -63,6 +63,7 @@ leftovers() { "$tsx" -e 'import { nsbookLeftovers } from "./test/notebooks/suppo
 cleanup() {
   local status=$?
   set +e
+  [[ -n $drive_pid ]] && kill -KILL "$drive_pid" 2>/dev/null && wait "$drive_pid" 2>/dev/null
   [[ -n $sampler_pid ]] && kill -TERM "$sampler_pid" 2>/dev/null && wait "$sampler_pid" 2>/dev/null
   if [[ -n $hub_pid ]] && kill -0 "$hub_pid" 2>/dev/null; then
     # SIGTERM: JupyterHub stops every learner's server and its proxy (cleanup_servers, cleanup_proxy).
@@ -142,9 +143,15 @@ echo "test-classroom: hub up on 127.0.0.1:$port ($(($(date +%s) - t_start)) s si
 sampler_pid=$!
 t_run=$(date +%s)
 drive_status=0
-printf '%s\n' "${lines[@]}" | "$py" test/classroom/drive_learners.py "http://127.0.0.1:$port" "$work/out" \
+# In the background, waited for: bash runs a trap only once the foreground command ends, and a SIGTERM to this
+# script must clean up now, not after the class has finished its notebooks.
+printf '%s\n' "${lines[@]}" >"$work/learners"
+"$py" test/classroom/drive_learners.py "http://127.0.0.1:$port" "$work/out" \
   nsbook/notebooks/en/02-pid-namespace.ipynb nsbook/notebooks/en/06-cgroups.ipynb \
-  nsbook/notebooks/en/07-multiple-containers.ipynb || drive_status=$?
+  nsbook/notebooks/en/07-multiple-containers.ipynb <"$work/learners" &
+drive_pid=$!
+wait "$drive_pid" || drive_status=$?
+drive_pid=""
 run_s=$(($(date +%s) - t_run))
 kill -TERM "$sampler_pid"; wait "$sampler_pid" || true; sampler_pid=""
 

@@ -1,7 +1,7 @@
 // Learners' scopes on the real kernel: two learners (kernels) start containers of the same name at once, each
 // with cgroups and a bridge network; their state, cgroups, bridges, subnets and leases stay apart; removing one
 // leaves the other running; root lists and removes both, and nothing is left. Runs in a sandbox run directory.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -34,12 +34,21 @@ const NAME = "nsbook-nb07-1";
 const tag = String(process.pid % 100_000);
 const ALICE: ContainerScope = { learner: "alice", session: `kernel-aaaa${tag}-1` };
 const BOB: ContainerScope = { learner: "bob", session: `kernel-bbbb${tag}-2` };
+// Alice's second kernel: a learner may have several notebooks open, each kernel a session of its own.
+const ALICE_2: ContainerScope = { learner: "alice", session: `kernel-cccc${tag}-3` };
 let box: ContainerSandbox;
 
-function start(scope: ContainerScope): Promise<Container> {
+function start(scope: ContainerScope, name = NAME): Promise<Container> {
   return withScope(scope, () =>
-    startContainer({ name: NAME, rootfs: box.rootfs, network: "bridge", resources: { memory: "64M" } }),
+    startContainer({ name, rootfs: box.rootfs, network: "bridge", resources: { memory: "64M" } }),
   );
+}
+
+/** The leases of the bridge `container` is attached to, read in `scope`. */
+function leasesOf(scope: ContainerScope, container: Container) {
+  const net = containerNetwork(container.state);
+  const subnet = `${(net?.address ?? "").split(".").slice(0, 3).join(".")}.0/24`;
+  return withScope(scope, () => readLeases(resolveBridgeOptions({ bridge: net?.bridge, subnet })));
 }
 
 /** `nsbook ARGS` as unscoped root (the instructor) with the sandbox's run directory; stdout. */
@@ -72,7 +81,7 @@ describeWhen(
     });
 
     afterAll(async () => {
-      for (const scope of [ALICE, BOB]) {
+      for (const scope of [ALICE, ALICE_2, BOB]) {
         await withScope(scope, () => stopAllContainers({ timeoutMs: 0 }));
         await removeScopeIfEmpty(scope);
       }
@@ -150,6 +159,59 @@ describeWhen(
       expect(cgB.exists()).toBe(false);
       expect(readdirSync(box.runDir).filter((n) => n.startsWith("@") || n.startsWith("scope-"))).toEqual([]);
       expect(await markedProcesses(scopeRunDir(BOB))).toEqual([]);
+    });
+
+    it("a kernel's stop --all and a learner's stop --all touch only their own; root's cleans everyone's", async () => {
+      const [a1, a2, b] = await Promise.all([start(ALICE), start(ALICE_2), start(BOB)]);
+      const bobsCgroups = await withScope(BOB, () => findContainerCgroups(NAME));
+      const running = async () =>
+        (JSON.parse(cli(["ps", "--json"])) as { name: string; learner?: string; session?: string }[])
+          .filter((c) => c.name === NAME)
+          .map((c) => `${c.learner}/${c.session}`)
+          .sort();
+      expect(await running()).toEqual(
+        [`alice/${ALICE.session}`, `alice/${ALICE_2.session}`, `bob/${BOB.session}`].sort(),
+      );
+
+      // Alice's first kernel ends (its reaper: nsbook stop as root in that kernel's scope): only that session.
+      const byKernel = cli(["stop", "--all", "--time", "0"], { NSBOOK_SCOPE: `alice/${ALICE.session}` });
+      expect(byKernel).toContain(`alice/${ALICE.session}/${NAME}`);
+      expect(byKernel).not.toContain(ALICE_2.session);
+      expect(byKernel).not.toContain("bob/");
+      expect(await a1.status()).not.toBe("running");
+      expect(await a2.status()).toBe("running");
+      expect(await running()).toEqual([`alice/${ALICE_2.session}`, `bob/${BOB.session}`].sort());
+
+      // Bob at a terminal cannot name Alice's container: her scopes are not his to see.
+      const bobTries = spawnSync(
+        process.execPath,
+        [CLI, "stop", "--time", "0", `alice/${ALICE_2.session}/${NAME}`],
+        { encoding: "utf8", env: { ...process.env, SUDO_USER: "bob", NSBOOK_SCOPE: "" } },
+      );
+      expect(bobTries.status).not.toBe(0);
+      expect(bobTries.stderr).toMatch(/no container named/);
+      expect(await a2.status()).toBe("running");
+
+      // Alice at a terminal (the course's sudo rule sets SUDO_USER): every session of hers, none of Bob's.
+      const byLearner = cli(["stop", "--all", "--time", "0"], { SUDO_USER: "alice" });
+      expect(byLearner).toContain(`alice/${ALICE_2.session}/${NAME}`);
+      expect(byLearner).not.toContain("bob/");
+      expect(await a2.status()).not.toBe("running");
+      expect(existsSync(join(box.runDir, "@alice"))).toBe(false);
+      expect(hostHasLink(scopeBridgeName(ALICE_2))).toBe(false);
+      // Bob's container, cgroups, bridge and leases are as they were.
+      expect(await b.status()).toBe("running");
+      expect(bobsCgroups.exists()).toBe(true);
+      expect(hostHasLink(scopeBridgeName(BOB))).toBe(true);
+      expect(Object.values((await leasesOf(BOB, b)).leases)).toEqual([NAME]);
+      expect(await running()).toEqual([`bob/${BOB.session}`]);
+
+      // The instructor (root, no scope): everyone's.
+      expect(cli(["stop", "--all", "--time", "0"])).toContain(`bob/${BOB.session}/${NAME}`);
+      expect(await b.status()).not.toBe("running");
+      expect(bobsCgroups.exists()).toBe(false);
+      expect(hostHasLink(scopeBridgeName(BOB))).toBe(false);
+      expect(readdirSync(box.runDir).filter((n) => n.startsWith("@"))).toEqual([]);
     });
   },
 );

@@ -197,6 +197,7 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
   },
   "10-overlay-layers": {
     checks: [
+      "your overlay left base unchanged and put every change in container",
       "the overlay is mounted inside the container only, with the rootfs as lowerdir",
       "new and changed files land in the upper layer",
       "the deleted file is a whiteout (character device 0/0) in the upper layer",
@@ -215,12 +216,13 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       /lowerdir 1( \(top\)|（最上位）)/,
       /(whiteout|ホワイトアウト)/,
       /class="nsbook-terminal /,
-      /data-nsbook-checks-total="10"/,
+      /data-nsbook-checks-total="11"/,
     ],
   },
   "11-pivot-root-hardening": {
     checks: [
       "the escape program reads the host's marker from a chroot container",
+      "after your pivot_root, / is the lab's rootfs and the host's marker is out of reach",
       "the same escape fails after pivot_root with the old root detached",
       "without a pid namespace, /proc/PID/root leads to the host",
       "with pid + mount namespaces and pivot_root, /proc/PID/root stays inside",
@@ -236,6 +238,6 @@ export const NOTEBOOK_EXPECTATIONS: Readonly<Record<string, NotebookExpectations
       "exercise 2: chown was refused exactly when CAP_CHOWN was dropped",
     ],
     kinds: ["text/html"],
-    html: [/class="nsbook-terminal /, /no seccomp filter/, /data-nsbook-checks-total="14"/],
+    html: [/class="nsbook-terminal /, /no seccomp filter/, /data-nsbook-checks-total="15"/],
   },
 };

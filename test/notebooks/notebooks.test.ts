@@ -16,7 +16,7 @@ import {
   needNbconvert,
   needRootKernel,
 } from "./support/jupyter.js";
-import { newLeftovers, nsbookLeftovers } from "./support/leftovers.js";
+import { leftoversAfterKernel, nsbookLeftovers } from "./support/leftovers.js";
 
 const timings: string[] = [];
 
@@ -45,7 +45,7 @@ describeWhen(
             (slowest ? `, slowest cell ${slowest.id ?? slowest.cell} ${slowest.seconds.toFixed(1)} s` : ""),
         );
         const problems = problemsOf(run, NOTEBOOK_EXPECTATIONS[name]);
-        for (const l of newLeftovers(before, nsbookLeftovers())) problems.push(`left behind: ${l}`);
+        for (const l of await leftoversAfterKernel(before)) problems.push(`left behind: ${l}`);
         if (lang === "ja") problems.push(...englishOutputProblems(notebook));
         expect(problems, `${lang}/${name}:\n${problems.join("\n")}`).toEqual([]);
       });

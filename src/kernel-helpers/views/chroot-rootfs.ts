@@ -27,9 +27,31 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** What kind of failure `error` is, in both languages, for a message that is not about the network. */
+function failureKind(error: unknown): { en: string; ja: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const status = (error as { httpStatus?: unknown } | null)?.httpStatus;
+  if (typeof status === "number")
+    return { en: `the mirror answered HTTP ${status}`, ja: `ミラーが HTTP ${status} を返しました` };
+  if (message.startsWith("checksum mismatch"))
+    return {
+      en: "the download's checksum differs from the one Alpine publishes, so it was not used",
+      ja: "ダウンロードしたファイルのチェックサムが Alpine の公開している値と違うので、使いませんでした",
+    };
+  if (message.includes("the proxy"))
+    return { en: "the proxy could not be used", ja: "プロキシを通して接続できませんでした" };
+  if (message.includes("was cut short"))
+    return { en: "the download was cut short", ja: "ダウンロードが途中で切れました" };
+  const code = causeCode(error);
+  if (code === "ENOSPC" || code === "EDQUOT")
+    return { en: "no space left on the disk", ja: "ディスクの空きが足りません" };
+  return { en: code ?? message, ja: code ?? "理由は下のメッセージのとおりです" };
+}
+
 /**
  * Why Alpine's minirootfs could not be installed, in the notebook's language (pure): no route to the mirror
- * (named by its error code), or another failure, whose error code or message is quoted.
+ * (named by its error code), or another failure, said in the notebook's language. The library's own message
+ * (English) is quoted in English text only; {@link showAlpineUnavailable} shows it verbatim, as code.
  */
 export function alpineUnavailableText(error: unknown, lang?: Lang): string {
   const code = causeCode(error);
@@ -42,20 +64,22 @@ export function alpineUnavailableText(error: unknown, lang?: Lang): string {
       lang,
     );
   }
-  const what = code ?? (error instanceof Error ? error.message : String(error));
+  const kind = failureKind(error);
   return localize(
     {
-      en: `Alpine's minirootfs could not be installed (${what}). This page uses the busybox root filesystem instead, built offline from the host's static busybox.`,
-      ja: `Alpine の minirootfs をインストールできませんでした（${what}）。代わりに、ホストの静的な busybox からオフラインで作る busybox のルートファイルシステムを使います。`,
+      en: `Alpine's minirootfs could not be installed (${kind.en}). This page uses the busybox root filesystem instead, built offline from the host's static busybox.`,
+      ja: `Alpine の minirootfs をインストールできませんでした（${kind.ja}）。代わりに、ホストの静的な busybox からオフラインで作る busybox のルートファイルシステムを使います。`,
     },
     lang,
   );
 }
 
-/** Says, in a blue box, why the page falls back to the busybox root filesystem. */
+/** Says, in a blue box, why the page falls back to the busybox root filesystem, with nsbook's message as code. */
 export function showAlpineUnavailable(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
   showHtml(
-    `<div style="border-left:4px solid #2980b9;padding:6px 10px">${escapeHtml(alpineUnavailableText(error))}</div>`,
+    `<div style="border-left:4px solid #2980b9;padding:6px 10px">${escapeHtml(alpineUnavailableText(error))}` +
+      `<br><code>${escapeHtml(message)}</code></div>`,
   );
 }
 

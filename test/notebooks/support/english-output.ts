@@ -40,6 +40,12 @@ export const ALLOWED_LINES: readonly { pattern: RegExp; why: string }[] = [
       /^(?:sh|ash|bash|busybox|unshare|nsenter|chroot|mount|umount|ip|ping|ls|cat|kill|ps|setpriv|hostname|mkdir|rmdir|touch|rm|cp|mv|ln|echo|pivot_root|id|grep|dd|head|tail|wc|df|sleep|env|tee|sysctl|mknod|chmod|chown|stat|readlink|domainname|nsbook-escape|capsh|su|sudo):(?: \d+:)? /,
     why: "a message a tool prints about itself",
   },
+  {
+    // busybox `ps` (`    1 root     /bin/sh -c ...`, leading blanks already trimmed): the command line it shows
+    // is a shell script's words, not the course's prose. The user column keeps it from matching a sentence.
+    pattern: /^\d+ +(?:root|nobody|\d+) +\S/,
+    why: "a row of ps's process table (PID, user, command)",
+  },
 ];
 
 // The kernel's errno texts (strerror), as tools print them: kernel words, not the course's.

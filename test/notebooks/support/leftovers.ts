@@ -52,10 +52,45 @@ export function nsbookLeftovers(): string[] {
         // folder's own line above still shows whether it is new.
         continue;
       }
-      for (const n of names) out.push(`state ${join(runDir, e.name, n)}`);
+      for (const n of names) {
+        out.push(`state ${join(runDir, e.name, n)}`);
+        // A kernel's scope folder (@learner/session): the containers it still holds, one level further.
+        if (e.name.startsWith("@")) {
+          try {
+            for (const c of readdirSync(join(runDir, e.name, n)))
+              out.push(`state ${join(runDir, e.name, n, c)}`);
+          } catch {
+            // gone meanwhile, or not a folder: its own line is enough
+          }
+        }
+      }
     }
   }
   return out.sort();
+}
+
+/** A kernel's scope folder or something in it (`state /run/nsbook/@learner/...`). */
+function inScopeFolder(line: string): boolean {
+  return line.startsWith("state /run/nsbook/@");
+}
+
+/**
+ * What a notebook left behind, compared with `before`. A kernel's scope folder is removed by its reaper
+ * (scripts/kernel/reaper.sh) after the kernel has ended, which can be a moment after Jupyter returned: the
+ * containers still in it are listed now (the notebook should have removed them itself), then the scan waits
+ * up to `waitMs` for the reaper to remove the folder before it lists everything else.
+ */
+export async function leftoversAfterKernel(before: readonly string[], waitMs = 15_000): Promise<string[]> {
+  const stillInScope = newLeftovers(before, nsbookLeftovers()).filter(
+    (l) => inScopeFolder(l) && l.split("/").length > 5,
+  );
+  const deadline = Date.now() + waitMs;
+  let now = newLeftovers(before, nsbookLeftovers());
+  while (now.some(inScopeFolder) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    now = newLeftovers(before, nsbookLeftovers());
+  }
+  return [...stillInScope.map((l) => `${l} (a container the notebook did not remove)`), ...now];
 }
 
 /** Lines in `after` that were not in `before`. */

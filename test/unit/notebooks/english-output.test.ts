@@ -34,6 +34,10 @@ describe("englishSentence", () => {
     ["an ls listing", "bin dev etc home lib proc root sys tmp usr var"],
     ["ps output", "PID USER TIME COMMAND"],
     [
+      "a ps row whose command is a shell loop",
+      "    2 root     sh -c for n in $(seq 1); do sleep 100000 & done; wait",
+    ],
+    [
       "ip link output",
       "2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP qlen 1000",
     ],

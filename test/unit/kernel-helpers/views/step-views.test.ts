@@ -30,8 +30,25 @@ describe("notebook 01's root filesystem views", () => {
 
   it("quotes any other failure instead of blaming the network", () => {
     const text = alpineUnavailableText(new RootfsError("checksum mismatch"), "en");
-    expect(text).toContain("could not be installed (checksum mismatch)");
+    expect(text).toContain("could not be installed (the download's checksum differs");
     expect(text).not.toContain("internet");
+  });
+
+  it("names another failure in Japanese without quoting the English message in the sentence", () => {
+    const notFound = Object.assign(
+      new RootfsError("download of https://x/y failed: the server answered HTTP 404"),
+      {
+        httpStatus: 404,
+      },
+    );
+    expect(alpineUnavailableText(notFound, "ja")).toContain("ミラーが HTTP 404 を返しました");
+    expect(alpineUnavailableText(notFound, "ja")).not.toContain("server answered");
+    const mismatch = alpineUnavailableText(
+      new RootfsError("checksum mismatch for x: expected a, got b"),
+      "ja",
+    );
+    expect(mismatch).toContain("チェックサム");
+    expect(mismatch).not.toContain("expected");
   });
 
   it("tells a verified Alpine tarball from a busybox build", () => {

@@ -70,6 +70,12 @@ export interface BatchResult {
   byKind: Record<string, number>;
   /** SIGKILLs that hit a process still running (a fault really injected), by kind. */
   killsLanded: Record<string, number>;
+  /**
+   * Races that really overlapped, by kind: both stops of a double stop in flight at once (or, in the
+   * one-after-the-other variant, the second on a stopped container), the start begun before the stop ended,
+   * the stop begun while the exec was still running. A race drawn but not overlapped is not counted.
+   */
+  racesLanded: Record<string, number>;
   /** Errors the races produced that are allowed (name in use, not running...), by message pattern. */
   expectedErrors: Record<string, number>;
   /** Errors that should not happen (a second stop failing, a crash of the library). */
@@ -143,6 +149,29 @@ async function killAfter(child: ChildProcess, ms: number, exited: Promise<unknow
   ]);
   if (outcome === "exited" || child.exitCode !== null || child.signalCode !== null) return false;
   return child.kill("SIGKILL");
+}
+
+/**
+ * One operation of a race, timed: when it began and, once `done` settles, when it ended. `done` rejects as
+ * the operation did (after `ended` is set).
+ */
+interface Span {
+  began: number;
+  ended: number;
+  done: Promise<unknown>;
+}
+
+function span(work: () => Promise<unknown>): Span {
+  const s: Span = { began: performance.now(), ended: Number.POSITIVE_INFINITY, done: Promise.resolve() };
+  s.done = work().finally(() => {
+    s.ended = performance.now();
+  });
+  return s;
+}
+
+/** True when the two operations were in flight at the same time (the race really happened). */
+function overlap(a: Span, b: Span): boolean {
+  return a.began < b.ended && b.began < a.ended;
 }
 
 /** Errors a race may rightly produce; anything else is unexpected. */
@@ -233,17 +262,27 @@ async function doubleStop(ctx: Ctx, name: string): Promise<void> {
       count(ctx.result.expectedErrors, "cli stop: already removed");
     else if (r.code !== 0) throw new Error(`nsbook stop ${name} exited ${r.code}: ${r.stderr.trim()}`);
   };
-  const stops: Record<number, () => Promise<unknown>> = {
-    0: () => Promise.all([libStop(), libStop()]),
+  const both = (a: () => Promise<unknown>, b: () => Promise<unknown>) => {
+    const first = span(a);
+    const second = span(b);
+    // Both settle before either's failure is reported, so the timing is complete.
+    return Promise.allSettled([first.done, second.done]).then(async (settled) => {
+      for (const r of settled) if (r.status === "rejected") throw r.reason;
+      return overlap(first, second);
+    });
+  };
+  const stops: Record<number, () => Promise<boolean>> = {
+    0: () => both(libStop, libStop),
     1: async () => {
       await libStop();
       await libStop();
+      return true; // the second stop met an already stopped (removed) container: the fault itself
     },
-    2: () => Promise.all([cliStop(), cliStop()]),
-    3: () => Promise.all([libStop(), cliStop()]),
+    2: () => both(cliStop, cliStop),
+    3: () => both(libStop, cliStop),
   };
   try {
-    await (stops[how] as () => Promise<unknown>)();
+    if (await (stops[how] as () => Promise<boolean>)()) count(ctx.result.racesLanded, "double-stop");
   } catch (e) {
     // A second stop is a no-op: it must never fail.
     ctx.result.unexpectedErrors.push(
@@ -255,10 +294,13 @@ async function doubleStop(ctx: Ctx, name: string): Promise<void> {
 async function stopStartRace(ctx: Ctx, name: string): Promise<void> {
   await guarded(ctx, "start", () => startContainer(containerOptions(ctx, name)));
   const delay = Math.floor(ctx.rand() * 150);
-  await Promise.all([
-    guarded(ctx, "stop", () => stopContainer(name, { remove: ctx.rand() < 0.7, timeoutMs: 200 })),
-    sleep(delay).then(() => guarded(ctx, "restart", () => startContainer(containerOptions(ctx, name)))),
-  ]);
+  const remove = ctx.rand() < 0.7;
+  const restartOptions = containerOptions(ctx, name);
+  const stop = span(() => guarded(ctx, "stop", () => stopContainer(name, { remove, timeoutMs: 200 })));
+  await sleep(delay);
+  const restart = span(() => guarded(ctx, "restart", () => startContainer(restartOptions)));
+  await Promise.all([stop.done, restart.done]);
+  if (overlap(stop, restart)) count(ctx.result.racesLanded, "stop-start-race");
   if (ctx.rand() < 0.5)
     await guarded(ctx, "final stop", () => stopContainer(name, { remove: true, timeoutMs: 0 }));
 }
@@ -266,12 +308,13 @@ async function stopStartRace(ctx: Ctx, name: string): Promise<void> {
 async function execDuringStop(ctx: Ctx, name: string): Promise<void> {
   await guarded(ctx, "start", () => startContainer(containerOptions(ctx, name)));
   const delay = Math.floor(ctx.rand() * 200);
-  await Promise.all([
+  const exec = span(() =>
     guarded(ctx, "exec", () => execInContainer(name, ["sh", "-c", `sleep 0.3; echo ${ctx.tag}`])),
-    sleep(delay).then(() =>
-      guarded(ctx, "stop", () => stopContainer(name, { remove: true, timeoutMs: 300 })),
-    ),
-  ]);
+  );
+  await sleep(delay);
+  const stop = span(() => guarded(ctx, "stop", () => stopContainer(name, { remove: true, timeoutMs: 300 })));
+  await Promise.all([exec.done, stop.done]);
+  if (overlap(exec, stop)) count(ctx.result.racesLanded, "exec-during-stop");
 }
 
 async function clean(ctx: Ctx, name: string): Promise<void> {
@@ -308,6 +351,7 @@ async function runBatch(batch: number, seed: number, size: number, concurrency: 
     lifecycles: size,
     byKind: {},
     killsLanded: {},
+    racesLanded: {},
     expectedErrors: {},
     unexpectedErrors: [],
     stopAllExit: 0,
@@ -418,6 +462,7 @@ async function main(): Promise<void> {
           lifecycles: size,
           byKind: {},
           killsLanded: {},
+          racesLanded: {},
           expectedErrors: {},
           unexpectedErrors: ["the batch wrote no result"],
           stopAllExit: -1,
@@ -429,8 +474,9 @@ async function main(): Promise<void> {
     results.push(r);
     done += size;
     const kills = Object.values(r.killsLanded).reduce((a, b) => a + b, 0);
+    const races = Object.values(r.racesLanded ?? {}).reduce((a, b) => a + b, 0);
     process.stdout.write(
-      `[soak] batch ${batch} (${r.prefix}, seed ${r.seed}): ${r.lifecycles} lifecycles, ${kills} SIGKILLs landed, ` +
+      `[soak] batch ${batch} (${r.prefix}, seed ${r.seed}): ${r.lifecycles} lifecycles, ${kills} SIGKILLs landed, ${races} races overlapped, ` +
         `${r.unexpectedErrors.length} unexpected errors, stop --all exit ${r.stopAllExit}, ${r.leftovers.length} leftovers, ${r.seconds.toFixed(1)} s\n`,
     );
     for (const e of r.unexpectedErrors) process.stdout.write(`    unexpected: ${e}\n`);
@@ -452,6 +498,9 @@ async function main(): Promise<void> {
   process.stdout.write(`[soak] lifecycles by kind: ${JSON.stringify(sum((r) => r.byKind))}\n`);
   process.stdout.write(
     `[soak] SIGKILLs that hit a running process: ${JSON.stringify(sum((r) => r.killsLanded))}\n`,
+  );
+  process.stdout.write(
+    `[soak] races that really overlapped: ${JSON.stringify(sum((r) => r.racesLanded ?? {}))}\n`,
   );
   process.stdout.write(
     `[soak] errors the races may rightly give: ${JSON.stringify(sum((r) => r.expectedErrors))}\n`,

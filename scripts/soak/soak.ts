@@ -19,6 +19,9 @@
 //   stop-start-race     a stop and a start of the same name racing
 //   exec-during-stop    an exec into a container while it is being stopped
 //   clean               start, exec, stop: the control
+// The summary counts the faults that really happened: SIGKILLs that hit a running process, races whose two
+// operations were in flight at once. The soak fails on a leftover, an unexpected error, a failed `stop --all`,
+// or a fault kind that never happened (too few lifecycles prove nothing about it).
 // Containers are named `<prefix>-<n>` with a prefix unique to the batch (sk<8 hex>), get cgroup limits half of
 // the time and the soak's own bridge (nsbsoak0, 10.213.250.0/24) a quarter of the time.
 //
@@ -508,12 +511,16 @@ async function main(): Promise<void> {
   process.stdout.write(
     `[soak] unexpected errors: ${unexpected.length}; stop --all failures: ${failedStopAll}; leftovers: ${leftovers.length}\n`,
   );
-  process.stdout.write(
-    leftovers.length + unexpected.length + failedStopAll === 0
-      ? "[soak] PASS: nothing left\n"
-      : "[soak] FAIL\n",
-  );
-  process.exitCode = leftovers.length + unexpected.length + failedStopAll === 0 ? 0 : 1;
+  // A fault kind that never landed proves nothing about its clean-up: the soak then fails, as it would on a leftover.
+  const landed = { ...sum((r) => r.killsLanded), ...sum((r) => r.racesLanded ?? {}) };
+  const missing = KINDS.filter((k) => k !== "clean" && !landed[k]);
+  if (missing.length > 0)
+    process.stdout.write(
+      `[soak] faults never injected: ${missing.join(", ")} (run more lifecycles: each kind is drawn about 1 time in ${KINDS.length})\n`,
+    );
+  const failed = leftovers.length + unexpected.length + failedStopAll + missing.length > 0;
+  process.stdout.write(failed ? "[soak] FAIL\n" : "[soak] PASS: every fault injected, nothing left\n");
+  process.exitCode = failed ? 1 : 0;
 }
 
 main().catch((e) => {

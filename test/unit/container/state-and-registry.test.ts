@@ -17,6 +17,7 @@ import {
   registerResourceDisposer,
   removeContainerDir,
   removeUnfinishedRemovals,
+  updateState,
   writeState,
 } from "../../../src/lib/container/index.js";
 
@@ -89,6 +90,18 @@ describe("container state", () => {
       await removeContainerDir(name);
     }
     expect(readdirSync(run).filter((n) => n.startsWith(REMOVING_PREFIX))).toEqual([]);
+  });
+
+  // Found by the soak: a double stop where one stop removed the folder while the other was recording that a
+  // resource was disposed of failed with "ENOENT, open .../state.json.<pid>.<hex>.tmp".
+  it("treats a folder removed between updateState's read and its write as a container that is gone", async () => {
+    expect(await claimContainerDir("vanishing")).toBe(true);
+    await writeState(state("vanishing"));
+    const updated = await updateState("vanishing", () => {
+      rmSync(join(run, "vanishing"), { recursive: true, force: true }); // the other stop wins meanwhile
+    });
+    expect(updated).toBeUndefined();
+    expect(await readStoredState("vanishing")).toBeUndefined();
   });
 
   it("sweeps folders a killed removal left renamed aside, which are never listed as containers", async () => {

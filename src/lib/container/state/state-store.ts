@@ -134,7 +134,14 @@ export function updateState(
     const stored = await readStoredState(name);
     if (!stored?.state) return undefined;
     change(stored.state);
-    await writeStateText(name, `${JSON.stringify(stored.state, null, 2)}\n`);
+    try {
+      await writeStateText(name, `${JSON.stringify(stored.state, null, 2)}\n`);
+    } catch (e) {
+      // Another process (a second stop) removed the folder between the read and the write: the container is
+      // gone, as when it was not found (the soak saw this as "ENOENT, open .../state.json.<pid>.<hex>.tmp").
+      if ((e as NodeJS.ErrnoException).code === "ENOENT" && !(await folderExists(name))) return undefined;
+      throw e;
+    }
     return stored.state;
   });
 }
@@ -190,6 +197,13 @@ export async function removeContainerDir(name: string, createdAt?: string): Prom
     return;
   }
   await rm(aside, { recursive: true, force: true });
+}
+
+function folderExists(name: string): Promise<boolean> {
+  return readdir(containerDir(name)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The createdAt of the container whose folder is `dir`; undefined without a readable state.json. */

@@ -19,6 +19,9 @@
 //   stop-start-race     a stop and a start of the same name racing
 //   exec-during-stop    an exec into a container while it is being stopped
 //   clean               start, exec, stop: the control
+// The summary counts the faults that really happened: SIGKILLs that hit a running process, races whose two
+// operations were in flight at once. The soak fails on a leftover, an unexpected error, a failed `stop --all`,
+// or a fault kind that never happened (too few lifecycles prove nothing about it).
 // Containers are named `<prefix>-<n>` with a prefix unique to the batch (sk<8 hex>), get cgroup limits half of
 // the time and the soak's own bridge (nsbsoak0, 10.213.250.0/24) a quarter of the time.
 //
@@ -70,6 +73,12 @@ export interface BatchResult {
   byKind: Record<string, number>;
   /** SIGKILLs that hit a process still running (a fault really injected), by kind. */
   killsLanded: Record<string, number>;
+  /**
+   * Races that really overlapped, by kind: both stops of a double stop in flight at once (or, in the
+   * one-after-the-other variant, the second on a stopped container), the start begun before the stop ended,
+   * the stop begun while the exec was still running. A race drawn but not overlapped is not counted.
+   */
+  racesLanded: Record<string, number>;
   /** Errors the races produced that are allowed (name in use, not running...), by message pattern. */
   expectedErrors: Record<string, number>;
   /** Errors that should not happen (a second stop failing, a crash of the library). */
@@ -143,6 +152,29 @@ async function killAfter(child: ChildProcess, ms: number, exited: Promise<unknow
   ]);
   if (outcome === "exited" || child.exitCode !== null || child.signalCode !== null) return false;
   return child.kill("SIGKILL");
+}
+
+/**
+ * One operation of a race, timed: when it began and, once `done` settles, when it ended. `done` rejects as
+ * the operation did (after `ended` is set).
+ */
+interface Span {
+  began: number;
+  ended: number;
+  done: Promise<unknown>;
+}
+
+function span(work: () => Promise<unknown>): Span {
+  const s: Span = { began: performance.now(), ended: Number.POSITIVE_INFINITY, done: Promise.resolve() };
+  s.done = work().finally(() => {
+    s.ended = performance.now();
+  });
+  return s;
+}
+
+/** True when the two operations were in flight at the same time (the race really happened). */
+function overlap(a: Span, b: Span): boolean {
+  return a.began < b.ended && b.began < a.ended;
 }
 
 /** Errors a race may rightly produce; anything else is unexpected. */
@@ -233,17 +265,27 @@ async function doubleStop(ctx: Ctx, name: string): Promise<void> {
       count(ctx.result.expectedErrors, "cli stop: already removed");
     else if (r.code !== 0) throw new Error(`nsbook stop ${name} exited ${r.code}: ${r.stderr.trim()}`);
   };
-  const stops: Record<number, () => Promise<unknown>> = {
-    0: () => Promise.all([libStop(), libStop()]),
+  const both = (a: () => Promise<unknown>, b: () => Promise<unknown>) => {
+    const first = span(a);
+    const second = span(b);
+    // Both settle before either's failure is reported, so the timing is complete.
+    return Promise.allSettled([first.done, second.done]).then(async (settled) => {
+      for (const r of settled) if (r.status === "rejected") throw r.reason;
+      return overlap(first, second);
+    });
+  };
+  const stops: Record<number, () => Promise<boolean>> = {
+    0: () => both(libStop, libStop),
     1: async () => {
       await libStop();
       await libStop();
+      return true; // the second stop met an already stopped (removed) container: the fault itself
     },
-    2: () => Promise.all([cliStop(), cliStop()]),
-    3: () => Promise.all([libStop(), cliStop()]),
+    2: () => both(cliStop, cliStop),
+    3: () => both(libStop, cliStop),
   };
   try {
-    await (stops[how] as () => Promise<unknown>)();
+    if (await (stops[how] as () => Promise<boolean>)()) count(ctx.result.racesLanded, "double-stop");
   } catch (e) {
     // A second stop is a no-op: it must never fail.
     ctx.result.unexpectedErrors.push(
@@ -254,11 +296,16 @@ async function doubleStop(ctx: Ctx, name: string): Promise<void> {
 
 async function stopStartRace(ctx: Ctx, name: string): Promise<void> {
   await guarded(ctx, "start", () => startContainer(containerOptions(ctx, name)));
-  const delay = Math.floor(ctx.rand() * 150);
-  await Promise.all([
-    guarded(ctx, "stop", () => stopContainer(name, { remove: ctx.rand() < 0.7, timeoutMs: 200 })),
-    sleep(delay).then(() => guarded(ctx, "restart", () => startContainer(containerOptions(ctx, name)))),
-  ]);
+  // The restart begins 0-40 ms after the stop: a stop of a `sleep` often ends within ~100 ms, and a later
+  // restart (0-150 ms, as before) overlapped it in only 5-25% of the lifecycles.
+  const delay = Math.floor(ctx.rand() * 40);
+  const remove = ctx.rand() < 0.7;
+  const restartOptions = containerOptions(ctx, name);
+  const stop = span(() => guarded(ctx, "stop", () => stopContainer(name, { remove, timeoutMs: 200 })));
+  await sleep(delay);
+  const restart = span(() => guarded(ctx, "restart", () => startContainer(restartOptions)));
+  await Promise.all([stop.done, restart.done]);
+  if (overlap(stop, restart)) count(ctx.result.racesLanded, "stop-start-race");
   if (ctx.rand() < 0.5)
     await guarded(ctx, "final stop", () => stopContainer(name, { remove: true, timeoutMs: 0 }));
 }
@@ -266,12 +313,13 @@ async function stopStartRace(ctx: Ctx, name: string): Promise<void> {
 async function execDuringStop(ctx: Ctx, name: string): Promise<void> {
   await guarded(ctx, "start", () => startContainer(containerOptions(ctx, name)));
   const delay = Math.floor(ctx.rand() * 200);
-  await Promise.all([
+  const exec = span(() =>
     guarded(ctx, "exec", () => execInContainer(name, ["sh", "-c", `sleep 0.3; echo ${ctx.tag}`])),
-    sleep(delay).then(() =>
-      guarded(ctx, "stop", () => stopContainer(name, { remove: true, timeoutMs: 300 })),
-    ),
-  ]);
+  );
+  await sleep(delay);
+  const stop = span(() => guarded(ctx, "stop", () => stopContainer(name, { remove: true, timeoutMs: 300 })));
+  await Promise.all([exec.done, stop.done]);
+  if (overlap(exec, stop)) count(ctx.result.racesLanded, "exec-during-stop");
 }
 
 async function clean(ctx: Ctx, name: string): Promise<void> {
@@ -308,6 +356,7 @@ async function runBatch(batch: number, seed: number, size: number, concurrency: 
     lifecycles: size,
     byKind: {},
     killsLanded: {},
+    racesLanded: {},
     expectedErrors: {},
     unexpectedErrors: [],
     stopAllExit: 0,
@@ -418,6 +467,7 @@ async function main(): Promise<void> {
           lifecycles: size,
           byKind: {},
           killsLanded: {},
+          racesLanded: {},
           expectedErrors: {},
           unexpectedErrors: ["the batch wrote no result"],
           stopAllExit: -1,
@@ -429,8 +479,9 @@ async function main(): Promise<void> {
     results.push(r);
     done += size;
     const kills = Object.values(r.killsLanded).reduce((a, b) => a + b, 0);
+    const races = Object.values(r.racesLanded ?? {}).reduce((a, b) => a + b, 0);
     process.stdout.write(
-      `[soak] batch ${batch} (${r.prefix}, seed ${r.seed}): ${r.lifecycles} lifecycles, ${kills} SIGKILLs landed, ` +
+      `[soak] batch ${batch} (${r.prefix}, seed ${r.seed}): ${r.lifecycles} lifecycles, ${kills} SIGKILLs landed, ${races} races overlapped, ` +
         `${r.unexpectedErrors.length} unexpected errors, stop --all exit ${r.stopAllExit}, ${r.leftovers.length} leftovers, ${r.seconds.toFixed(1)} s\n`,
     );
     for (const e of r.unexpectedErrors) process.stdout.write(`    unexpected: ${e}\n`);
@@ -454,17 +505,24 @@ async function main(): Promise<void> {
     `[soak] SIGKILLs that hit a running process: ${JSON.stringify(sum((r) => r.killsLanded))}\n`,
   );
   process.stdout.write(
+    `[soak] races that really overlapped: ${JSON.stringify(sum((r) => r.racesLanded ?? {}))}\n`,
+  );
+  process.stdout.write(
     `[soak] errors the races may rightly give: ${JSON.stringify(sum((r) => r.expectedErrors))}\n`,
   );
   process.stdout.write(
     `[soak] unexpected errors: ${unexpected.length}; stop --all failures: ${failedStopAll}; leftovers: ${leftovers.length}\n`,
   );
-  process.stdout.write(
-    leftovers.length + unexpected.length + failedStopAll === 0
-      ? "[soak] PASS: nothing left\n"
-      : "[soak] FAIL\n",
-  );
-  process.exitCode = leftovers.length + unexpected.length + failedStopAll === 0 ? 0 : 1;
+  // A fault kind that never landed proves nothing about its clean-up: the soak then fails, as it would on a leftover.
+  const landed = { ...sum((r) => r.killsLanded), ...sum((r) => r.racesLanded ?? {}) };
+  const missing = KINDS.filter((k) => k !== "clean" && !landed[k]);
+  if (missing.length > 0)
+    process.stdout.write(
+      `[soak] faults never injected: ${missing.join(", ")} (run more lifecycles: each kind is drawn about 1 time in ${KINDS.length})\n`,
+    );
+  const failed = leftovers.length + unexpected.length + failedStopAll + missing.length > 0;
+  process.stdout.write(failed ? "[soak] FAIL\n" : "[soak] PASS: every fault injected, nothing left\n");
+  process.exitCode = failed ? 1 : 0;
 }
 
 main().catch((e) => {

@@ -17,6 +17,7 @@ import {
   registerResourceDisposer,
   removeContainerDir,
   removeUnfinishedRemovals,
+  updateState,
   writeState,
 } from "../../../src/lib/container/index.js";
 
@@ -68,6 +69,39 @@ describe("container state", () => {
     await removeContainerDir("reused", newcomer.createdAt);
     await removeContainerDir("reused", newcomer.createdAt);
     expect(await readStoredState("reused")).toBeUndefined();
+  });
+
+  // Found by the soak (scripts/soak, 1000 lifecycles): a start racing a stop of the same name failed with
+  // "ENOENT, open .../state.json.<pid>.<hex>.tmp": the late remover of the old container had renamed the
+  // newcomer's just-claimed folder aside to look at it, and the newcomer's first state write found no folder.
+  it("never moves a newcomer's folder aside, even for a moment, while the newcomer writes its state", async () => {
+    const oldCreatedAt = "2026-01-01T00:00:00.000Z";
+    for (let round = 0; round < 200; round++) {
+      const name = `racer${round}`;
+      expect(await claimContainerDir(name)).toBe(true);
+      // The newcomer writes its first state while a late remover of the old container looks at the folder.
+      const results = await Promise.allSettled([
+        writeState(state(name)),
+        removeContainerDir(name, oldCreatedAt),
+        writeState(state(name)),
+      ]);
+      expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+      expect((await readState(name)).name).toBe(name);
+      await removeContainerDir(name);
+    }
+    expect(readdirSync(run).filter((n) => n.startsWith(REMOVING_PREFIX))).toEqual([]);
+  });
+
+  // Found by the soak: a double stop where one stop removed the folder while the other was recording that a
+  // resource was disposed of failed with "ENOENT, open .../state.json.<pid>.<hex>.tmp".
+  it("treats a folder removed between updateState's read and its write as a container that is gone", async () => {
+    expect(await claimContainerDir("vanishing")).toBe(true);
+    await writeState(state("vanishing"));
+    const updated = await updateState("vanishing", () => {
+      rmSync(join(run, "vanishing"), { recursive: true, force: true }); // the other stop wins meanwhile
+    });
+    expect(updated).toBeUndefined();
+    expect(await readStoredState("vanishing")).toBeUndefined();
   });
 
   it("sweeps folders a killed removal left renamed aside, which are never listed as containers", async () => {

@@ -11,15 +11,15 @@ const absent = (stderr: string): boolean =>
 
 function hostRemoval(what: string, argv: (id: string) => string[]): ResourceDisposer {
   return async (record, context) => {
-    const r = await runHost([...privilegePrefix(context.mode), ...argv(record.id)], {
-      what: `${what} ${record.id} of container "${context.container}"`,
-      allowFailure: true,
-    });
-    if (r.failed && !absent(r.stderr)) {
-      await runHost([...privilegePrefix(context.mode), ...argv(record.id)], {
-        what: `${what} ${record.id} of container "${context.container}"`,
-      });
-    }
+    const options = { what: `${what} ${record.id} of container "${context.container}"` };
+    const command = [...privilegePrefix(context.mode), ...argv(record.id)];
+    const r = await runHost(command, { ...options, allowFailure: true });
+    if (!r.failed || absent(r.stderr)) return;
+    // Once more, failing for real this time - unless the thing is gone by now: a veth vanishes by itself when
+    // its namespace's last process dies, and another stop may be removing it meanwhile (the soak saw the retry
+    // fail with "Cannot find device").
+    const again = await runHost(command, { ...options, allowFailure: true });
+    if (again.failed && !absent(again.stderr)) await runHost(command, options);
   };
 }
 

@@ -134,7 +134,14 @@ export function updateState(
     const stored = await readStoredState(name);
     if (!stored?.state) return undefined;
     change(stored.state);
-    await writeStateText(name, `${JSON.stringify(stored.state, null, 2)}\n`);
+    try {
+      await writeStateText(name, `${JSON.stringify(stored.state, null, 2)}\n`);
+    } catch (e) {
+      // Another process (a second stop) removed the folder between the read and the write: the container is
+      // gone, as when it was not found (the soak saw this as "ENOENT, open .../state.json.<pid>.<hex>.tmp").
+      if ((e as NodeJS.ErrnoException).code === "ENOENT" && !(await folderExists(name))) return undefined;
+      throw e;
+    }
     return stored.state;
   });
 }
@@ -162,14 +169,18 @@ export const REMOVING_PREFIX = ".removing-";
  * container: a stop that read the state, then lost the race to another remover and to a new container of the
  * same name (a start that reuses a dead container's name removes it first), must not delete the newcomer's
  * state while it is being written (ENOTEMPTY) or once it runs (its processes and cgroups would be recorded
- * nowhere). The folder is first renamed aside, atomically, then checked, then deleted; a folder that turns out
- * to be the newcomer's is put back.
+ * nowhere). The folder is checked where it is first, and left alone unless it holds that container: renaming
+ * a newcomer's folder aside, even just to look and put it back, makes its launcher's next state write fail
+ * (ENOENT, the soak saw it). Then it is renamed aside, atomically, checked again (another remover and a
+ * newcomer may have come in between the two steps), and deleted; a folder that turns out to be a newcomer's
+ * is put back.
  */
 export async function removeContainerDir(name: string, createdAt?: string): Promise<void> {
   if (createdAt === undefined) {
     await rm(containerDir(name), { recursive: true, force: true });
     return;
   }
+  if ((await createdAtIn(containerDir(name))) !== createdAt) return; // gone, or a newcomer's
   const aside = join(
     resolve(runDir()),
     `${REMOVING_PREFIX}${name}.${process.pid}.${randomBytes(4).toString("hex")}`,
@@ -180,16 +191,27 @@ export async function removeContainerDir(name: string, createdAt?: string): Prom
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // someone else removed it
     throw e;
   }
-  const found = await readFile(join(aside, "state.json"), "utf8").then(
-    (text) => (JSON.parse(text) as Partial<ContainerState>).createdAt,
-    () => undefined,
-  );
-  if (found !== createdAt) {
+  if ((await createdAtIn(aside)) !== createdAt) {
     // Not ours: a newer container of this name (or one whose state is still being written). Put it back.
     await rename(aside, containerDir(name));
     return;
   }
   await rm(aside, { recursive: true, force: true });
+}
+
+function folderExists(name: string): Promise<boolean> {
+  return readdir(containerDir(name)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The createdAt of the container whose folder is `dir`; undefined without a readable state.json. */
+function createdAtIn(dir: string): Promise<string | undefined> {
+  return readFile(join(dir, "state.json"), "utf8").then(
+    (text) => (JSON.parse(text) as Partial<ContainerState>).createdAt,
+    () => undefined,
+  );
 }
 
 /** Deletes the folders a removal renamed aside and could not finish deleting (it was killed meanwhile). */

@@ -263,8 +263,12 @@ if wanted course; then
   say "the compose command: scripts/course.sh under tini, port 8888"
   name=$RUN_ID-course
   port=$((18000 + RANDOM % 1000))
+  # A container that lives across several commands: the lock is held on a descriptor from its start to its stop.
+  # (not inherited by podman's conmon, which outlives the run command).
+  exec {lock_fd}>>"${LOCK:-/dev/null}"
+  [[ -z $LOCK ]] || flock "$lock_fd"
   # As compose runs it: notebooks/ mounted from the checkout, the port bound to 127.0.0.1.
-  "${RUN[@]}" -d --name "$name" -p "127.0.0.1:$port:8888" -v "$PWD/notebooks:/course/notebooks" "$IMAGE" >/dev/null
+  "${RUN[@]}" -d --name "$name" -p "127.0.0.1:$port:8888" -v "$PWD/notebooks:/course/notebooks" "$IMAGE" >/dev/null {lock_fd}>&-
   ok=fail detail="no answer on 127.0.0.1:$port in 60 s"
   for _ in $(seq 60); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/status" 2>/dev/null ||
@@ -283,6 +287,7 @@ if wanted course; then
     sleep 1
   done
   podman stop -t 5 "$name" >/dev/null 2>&1 || true
+  exec {lock_fd}>&-
   result "compose command (course.sh)" "$ok" "$detail"
 fi
 

@@ -44,7 +44,7 @@ python=/course/.venv/bin/python
 # containers from a root kernel.
 notebook=${NSBOOK_HUB_NOTEBOOK:-02-pid-namespace}
 "$python" - "$token" "$work" "$notebook" <<'EOF' || { tail -40 "$work/hub.log" >&2; exit 1; }
-import json, re, sys, time, uuid, urllib.request
+import json, re, sys, time, uuid, urllib.parse, urllib.request
 from datetime import datetime, timezone
 import websocket  # websocket-client, a dependency of jupyter_server
 
@@ -104,7 +104,9 @@ conn.request("GET", f"{prefix}/", headers=hdr)
 resp = conn.getresponse()
 location = resp.getheader("Location") or ""
 conn.close()
-check("the server opens the course's start page", resp.status in (301, 302, 303, 307) and location.endswith("/lab/tree/en/00-preflight.ipynb"),
+# jupyter_server keeps the request's (here empty) query string on the redirect: ".../00-preflight.ipynb?".
+target = urllib.parse.urlsplit(location)
+check("the server opens the course's start page", resp.status in (301, 302, 303, 307) and target.path == f"{prefix}/lab/tree/en/00-preflight.ipynb" and target.query == "",
       f"HTTP {resp.status} -> {location}")
 
 def open_kernel(path):

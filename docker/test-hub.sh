@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Inside the image, as root (scripts/test-docker.sh runs it): a real JupyterHub (DummyAuthenticator,
-# LocalProcessSpawner) spawns the image's jupyterhub-singleuser as jovyan (uid 1000), then, through the
-# hub's proxy, lists the kernelspecs, starts the nsbook kernel and executes a cell that runs a container
-# (the kernel as root through sudo -n and the course's rule). Needs configurable-http-proxy (npm) in /opt/chp or $NSBOOK_CHP: the image does
-# not carry it, a hub brings its own. Prints one line per check; exit 0 when all passed.
+# LocalProcessSpawner) spawns the image's jupyterhub-singleuser as jovyan (uid 1000); through the hub's proxy it
+# lists the kernelspecs, checks the redirect to the course's start page, starts the nsbook kernel and executes a
+# cell that runs a container (the kernel as root through sudo -n and the course's rule), then executes a whole
+# notebook cell by cell ($NSBOOK_HUB_NOTEBOOK, default 02-pid-namespace, in en/) and judges it as the notebook
+# tests do (test/notebooks/support/analyze.ts: errors, self-checks, the notebook's expectations). Needs
+# configurable-http-proxy (npm) in /opt/chp or $NSBOOK_CHP: the image does not carry it, a hub brings its own.
+# Prints one line per check; exit 0 when all passed.
 set -euo pipefail
 
 CHP=${NSBOOK_CHP:-/opt/chp/node_modules/configurable-http-proxy/bin/configurable-http-proxy}
@@ -37,11 +40,15 @@ hub=$!
 trap 'kill $hub 2>/dev/null; wait $hub 2>/dev/null; rm -rf "$work"' EXIT
 
 python=/course/.venv/bin/python
-"$python" - "$token" <<'EOF' || { tail -40 "$work/hub.log" >&2; exit 1; }
-import json, re, sys, time, uuid, urllib.request
+# The notebook executed whole through the hub (as a learner would, cell by cell): 02 by default, which starts
+# containers from a root kernel.
+notebook=${NSBOOK_HUB_NOTEBOOK:-02-pid-namespace}
+"$python" - "$token" "$work" "$notebook" <<'EOF' || { tail -40 "$work/hub.log" >&2; exit 1; }
+import json, re, sys, time, uuid, urllib.parse, urllib.request
+from datetime import datetime, timezone
 import websocket  # websocket-client, a dependency of jupyter_server
 
-token = sys.argv[1]
+token, work, notebook = sys.argv[1:4]
 base = "http://127.0.0.1:8000"
 hdr = {"Authorization": f"token {token}"}
 
@@ -97,43 +104,63 @@ conn.request("GET", f"{prefix}/", headers=hdr)
 resp = conn.getresponse()
 location = resp.getheader("Location") or ""
 conn.close()
-check("the server opens the course's start page", resp.status in (301, 302, 303, 307) and location.endswith("/lab/tree/en/00-preflight.ipynb"),
+# jupyter_server keeps the request's (here empty) query string on the redirect: ".../00-preflight.ipynb?".
+target = urllib.parse.urlsplit(location)
+check("the server opens the course's start page", resp.status in (301, 302, 303, 307) and target.path == f"{prefix}/lab/tree/en/00-preflight.ipynb" and target.query == "",
       f"HTTP {resp.status} -> {location}")
 
-_, kernel = api("POST", f"{prefix}/api/kernels", {"name": "nsbook", "path": "en/00-preflight.ipynb"})
-ws = websocket.create_connection(
-    f"ws://127.0.0.1:8000{prefix}/api/kernels/{kernel['id']}/channels", header=[f"Authorization: token {token}"], timeout=120)
+def open_kernel(path):
+    """A kernel of the course started by jovyan's server for the notebook at path, and its websocket, through the hub's proxy."""
+    _, kernel = api("POST", f"{prefix}/api/kernels", {"name": "nsbook", "path": path})
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:8000{prefix}/api/kernels/{kernel['id']}/channels", header=[f"Authorization: token {token}"], timeout=600)
+    return kernel, ws
 
-def execute(code):
+def execute(ws, code):
+    """One cell: (reply status, its text, its outputs as nbformat writes them, busy/idle times as nbclient records them)."""
     msg_id = uuid.uuid4().hex
     ws.send(json.dumps({"header": {"msg_id": msg_id, "username": "test", "session": uuid.uuid4().hex, "msg_type": "execute_request", "version": "5.3", "date": ""},
         "parent_header": {}, "metadata": {}, "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
         "channel": "shell", "buffers": []}))
-    out, status, idle = [], None, False
-    deadline = time.time() + 120
+    outputs, text, status, idle, timing = [], [], None, False, {}
+    deadline = time.time() + 600
     while time.time() < deadline and not (status is not None and idle):
         m = json.loads(ws.recv())
         if m.get("parent_header", {}).get("msg_id") != msg_id:
             continue
-        t = m["msg_type"]
+        t, c = m["msg_type"], m["content"]
         if t == "stream":
-            out.append(m["content"]["text"])
+            text.append(c["text"])
+            if outputs and outputs[-1]["output_type"] == "stream" and outputs[-1]["name"] == c["name"]:
+                outputs[-1]["text"] += c["text"]
+            else:
+                outputs.append({"output_type": "stream", "name": c["name"], "text": c["text"]})
         elif t in ("execute_result", "display_data"):
-            out.append(m["content"]["data"].get("text/plain", "") or m["content"]["data"].get("text/html", "")[:200])
+            text.append(c["data"].get("text/plain", "") or c["data"].get("text/html", "")[:200])
+            out = {"output_type": t, "data": c["data"], "metadata": c.get("metadata", {})}
+            if t == "execute_result":
+                out["execution_count"] = c.get("execution_count")
+            outputs.append(out)
         elif t == "error":
-            out.append("ERROR " + m["content"].get("evalue", ""))
+            text.append("ERROR " + c.get("evalue", ""))
+            outputs.append({"output_type": "error", "ename": c["ename"], "evalue": c["evalue"], "traceback": c.get("traceback", [])})
         elif t == "execute_reply":
-            status = m["content"]["status"]
-        elif t == "status" and m["content"]["execution_state"] == "idle":
-            idle = True
-    return status, "".join(out)
+            status = c["status"]
+        elif t == "status":
+            state = c["execution_state"]
+            timing[f"iopub.status.{state}"] = m["header"].get("date") or datetime.now(timezone.utc).isoformat()
+            idle = idle or state == "idle"
+    if status is None:
+        raise SystemExit("hub: a cell did not finish in 600 s")
+    return status, "".join(text), outputs, timing
 
-status, out = execute('const me = require("os").userInfo(); console.log(me.username, me.uid, process.env.SUDO_USER, process.env.NSBOOK_ROOT_VIA, process.cwd());')
+kernel, ws = open_kernel("en/00-preflight.ipynb")
+status, out, _, _ = execute(ws, 'const me = require("os").userInfo(); console.log(me.username, me.uid, process.env.SUDO_USER, process.env.NSBOOK_ROOT_VIA, process.cwd());')
 # The server is jovyan's; its kernel is root, started by bin/nsbook-kernel through sudo -n and the course's
 # rule (the root helper sets NSBOOK_ROOT_VIA=course-rule), not through a general sudo.
 check("jovyan's server runs the nsbook kernel as root through the course's sudo rule",
       status == "ok" and out.startswith("root 0 jovyan course-rule"), f"{status}: {out.strip()[-300:]}")
-status, out = execute(
+status, out, _, _ = execute(ws,
     'import { execFileSync } from "child_process";\n'
     'console.log(execFileSync("nsbook", ["run", "--hostname", "hub-test", "--", "sh", "-c", "echo $(hostname) pid $$"]).toString());')
 # PID 1 is nsbook's reaping init, so the command is PID 2 of the container's own PID namespace.
@@ -141,5 +168,43 @@ check("a container started from the cell (root kernel through the course's rule)
       f"{status}: {out.strip()[-300:]}")
 ws.close()
 api("DELETE", f"{prefix}/api/kernels/{kernel['id']}")
+
+# A whole notebook through the hub, cell by cell as a learner runs it, in a kernel of its own started for it:
+# read from jovyan's server (contents API), executed over the websocket until a cell fails, and written with its
+# outputs for the notebook tests' own judgement (below).
+nb_path = f"en/{notebook}.ipynb"
+_, model = api("GET", f"{prefix}/api/contents/{nb_path}?content=1")
+nb = model["content"]
+kernel, ws = open_kernel(nb_path)
+t0 = time.time()
+for cell in nb["cells"]:
+    if cell["cell_type"] != "code":
+        continue
+    source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    status, _, cell["outputs"], timing = execute(ws, source)
+    cell.setdefault("metadata", {})["execution"] = timing
+    if status != "ok":
+        break
+ws.close()
+api("DELETE", f"{prefix}/api/kernels/{kernel['id']}")
+with open(f"{work}/{notebook}.ipynb", "w") as f:
+    json.dump(nb, f)
+print(f"hub: {nb_path} executed through jovyan's server in {time.time() - t0:.1f} s", flush=True)
 api("DELETE", "/hub/api/users/jovyan/server", ok=(202, 204))
 EOF
+
+# The executed notebook judged as the notebook tests judge theirs: errors, self-checks, the notebook's expectations.
+cd /course
+node_modules/.bin/tsx -e '
+import { readFileSync } from "node:fs";
+import { parseNotebook } from "./scripts/notebooks/notebook-json.ts";
+import { NOTEBOOK_EXPECTATIONS } from "./test/notebooks/expectations.ts";
+import { analyzeRun, problemsOf } from "./test/notebooks/support/analyze.ts";
+const [file, stem] = process.argv.slice(1);
+const run = analyzeRun(parseNotebook(readFileSync(file, "utf8")));
+const problems = problemsOf(run, NOTEBOOK_EXPECTATIONS[stem] ?? {});
+for (const p of problems) console.log(`hub:   ${p}`);
+const passed = run.checks.filter((c) => c.passed).length;
+console.log(`hub: ${problems.length === 0 ? "PASS" : "FAIL"} en/${stem}.ipynb through the hub: ${passed} of ${run.checks.length} self-checks passed, ${run.errors.length} errors`);
+process.exit(problems.length === 0 ? 0 : 1);
+' "$work/$notebook.ipynb" "$notebook"

@@ -6,8 +6,9 @@
 #      the real kernel, checked for errors, failed self-checks and leftovers; handouts; interrupts), as
 #      jovyan (uid 1000) by default, as a JupyterHub single-user server runs them: Jupyter and vitest as
 #      jovyan, the kernel as root through `sudo -n` and the course's rule,
-#   3. the JupyterHub single-user path: jupyterhub-singleuser as jovyan (uid 1000), started by a real
-#      JupyterHub (LocalProcessSpawner), a kernel of the course started and a cell executed through it,
+#   3. the JupyterHub single-user path (docker/test-hub.sh): jupyterhub-singleuser as jovyan (uid 1000), started
+#      by a real JupyterHub (LocalProcessSpawner); its redirect to the start page, a cell that runs a container,
+#      and notebook 02 executed whole through the hub and judged as the notebook tests judge theirs,
 #   4. the compose command (scripts/course.sh under tini) answering on its port,
 # then checks that nothing was left on the host (cgroups, containers). One line per notebook, then a
 # summary "docker: N passed, N failed". Exit 0 only when everything passed.
@@ -166,6 +167,8 @@ if [[ $BUILD == yes ]]; then
   ca=${NSBOOK_DOCKER_CA-/etc/ssl/certs/ca-certificates.crt}
   [[ -n $ca && -s $ca ]] && build+=(--secret "id=ca-bundle,src=$ca")
   say "building $IMAGE from $base"
+  # The image this build replaces: removed afterwards (podman keeps it untagged, ~2.5 GB each time).
+  previous=$(podman image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)
   t0=$(date +%s)
   log=$(mktemp /tmp/nsbook-docker-build.XXXXXX.log)
   # The build's RUN steps are containers too (namespaces, mounts): under the lock.
@@ -175,6 +178,9 @@ if [[ $BUILD == yes ]]; then
   fi
   rm -f "$log"
   say "image built in $(took "$t0")"
+  if [[ -n $previous && $previous != "$(podman image inspect --format '{{.Id}}' "$IMAGE")" ]]; then
+    podman rmi "$previous" >/dev/null 2>&1 || say "the previous $IMAGE ($previous) is still in use: kept"
+  fi
 fi
 podman image exists "$IMAGE" || die "$IMAGE does not exist (run without --no-build)"
 
@@ -263,8 +269,12 @@ if wanted course; then
   say "the compose command: scripts/course.sh under tini, port 8888"
   name=$RUN_ID-course
   port=$((18000 + RANDOM % 1000))
+  # A container that lives across several commands: the lock is held on a descriptor from its start to its stop.
+  # (not inherited by podman's conmon, which outlives the run command).
+  exec {lock_fd}>>"${LOCK:-/dev/null}"
+  [[ -z $LOCK ]] || flock "$lock_fd"
   # As compose runs it: notebooks/ mounted from the checkout, the port bound to 127.0.0.1.
-  "${RUN[@]}" -d --name "$name" -p "127.0.0.1:$port:8888" -v "$PWD/notebooks:/course/notebooks" "$IMAGE" >/dev/null
+  "${RUN[@]}" -d --name "$name" -p "127.0.0.1:$port:8888" -v "$PWD/notebooks:/course/notebooks" "$IMAGE" >/dev/null {lock_fd}>&-
   ok=fail detail="no answer on 127.0.0.1:$port in 60 s"
   for _ in $(seq 60); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/api/status" 2>/dev/null ||
@@ -283,6 +293,7 @@ if wanted course; then
     sleep 1
   done
   podman stop -t 5 "$name" >/dev/null 2>&1 || true
+  exec {lock_fd}>&-
   result "compose command (course.sh)" "$ok" "$detail"
 fi
 

@@ -35,12 +35,21 @@ export const MUTED_TEXT = "var(--jp-ui-font-color2,#57606a)";
 
 /**
  * The style of an element with a light background: the background, with the dark text that reads on it in every
- * theme. JupyterLab Dark would otherwise draw its own light text on it (unreadable). It also sets
- * the variables of {@link SUBTLE_BACKGROUND} and {@link MUTED_TEXT} for the element's subtree (an inline style may
- * set a CSS variable), so code spans and grey text inside stay made for a light background in Dark too.
+ * theme. JupyterLab Dark would otherwise draw its own light text on it (unreadable). JupyterLab's stylesheet also
+ * colours what may be inside (code spans, tables, pre) from its theme's variables: the style sets those for the
+ * element's subtree too (an inline style may set CSS variables), to the light theme's values, and with them
+ * {@link SUBTLE_BACKGROUND} and {@link MUTED_TEXT}.
  */
 export function onLight(background: string): string {
-  return `background:${background};color:${ON_LIGHT_TEXT};--jp-layout-color2:${SUBTLE_ON_LIGHT};--jp-ui-font-color2:#57606a`;
+  return [
+    `background:${background}`,
+    `color:${ON_LIGHT_TEXT}`,
+    `--jp-content-font-color1:${ON_LIGHT_TEXT}`,
+    `--jp-ui-font-color1:${ON_LIGHT_TEXT}`,
+    "--jp-ui-font-color2:#57606a",
+    `--jp-layout-color0:${background}`,
+    `--jp-layout-color2:${SUBTLE_ON_LIGHT}`,
+  ].join(";");
 }
 
 /** Table element style. Long paths and commands wrap instead of pushing the table off a printed page. */

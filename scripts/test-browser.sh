@@ -140,6 +140,8 @@ else
   setup_log=$(mktemp /tmp/nsbook-browser-setup.XXXXXX.log)
   as_learner "$setup_env timeout $setup_limit ./setup.sh </dev/null" >"$setup_log" 2>&1 ||
     { tail -30 "$setup_log"; echo "[browser] FAILED: the learner's ./setup.sh failed or took over $setup_limit s" >&2; exit 1; }
+  # Which Jupyter it chose and why (a fallback warns), then its summary.
+  grep -E '^\[setup\] (jupyter: |WARNING: )' "$setup_log" || true
   tail -12 "$setup_log"
   echo "[browser] set-up took $(($(date +%s) - t0)) s"
   if [[ $kind == classic ]]; then

@@ -12,14 +12,8 @@ JUPYTERLAB_SPEC='jupyterlab>=4,<5'
 # The exact versions the browser tests ran (pip freeze of a fresh install): a fresh machine gets the same.
 JUPYTERLAB_CONSTRAINTS=scripts/setup/jupyter-constraints.txt
 
-# Prints why PyPI cannot be used (nothing, status 0, when it answers). Honours PIP_INDEX_URL and proxies. Asks twice:
-# one lost answer must not send a learner to the classic notebook (seen once in the browser tests' set-up).
+# Prints why PyPI cannot be used (nothing, status 0, when it answers). Honours PIP_INDEX_URL and proxies.
 pypi_unreachable_reason() {
-  pypi_probe >/dev/null 2>&1 && return 0
-  sleep 2
-  pypi_probe
-}
-pypi_probe() {
   local index=${PIP_INDEX_URL:-https://pypi.org/simple}
   timeout 10 "$SYSTEM_PYTHON" - "${index%/}/pip/" <<'EOF' 2>&1 || { (($? == 124)) && echo "no answer in 10 s"; return 1; }
 import sys, urllib.request

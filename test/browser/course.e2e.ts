@@ -153,6 +153,14 @@ async function cellWith(page: Page, text: string): Promise<number> {
   return i >= 0 ? i : fail(`no code cell contains ${JSON.stringify(text)}`);
 }
 
+/**
+ * The cell just above the first code cell containing `text`: the markdown that introduces it (its heading), so a
+ * screenshot scrolled to it shows what the output is about.
+ */
+async function introOf(page: Page, text: string): Promise<Locator> {
+  return cells(page).nth(Math.max(0, (await cellWith(page, text)) - 1));
+}
+
 async function openNotebook(page: Page, path: string): Promise<void> {
   await openLab(page, lab);
   await openFromFileBrowser(page, lab, path);
@@ -212,14 +220,14 @@ const STEPS: Record<string, Step> = {
     notes.push(`start page: ${new URL(page.url()).pathname}`);
     await shot(page, "00-start-page");
     const run = await runCellByCell(page);
-    await shot(page, "00-summary", cells(page).nth(await cellWith(page, "checksSummary()")));
+    await shot(page, "00-summary", await introOf(page, "checksSummary()"));
     expectGreen(run, notes, 4);
   },
 
   async "02-en"(page, notes) {
     await openNotebook(page, "en/02-pid-namespace.ipynb");
     const run = await runCellByCell(page);
-    await shot(page, "02-pid-mapping", cells(page).nth(await cellWith(page, "showPidMapping(view")));
+    await shot(page, "02-pid-mapping", await introOf(page, "showPidMapping(view"));
     expectGreen(run, notes, 5);
   },
 
@@ -367,7 +375,7 @@ const STEPS: Record<string, Step> = {
     notes.push(
       `restart & run all: ${passed} ✓, ${failed.length} ✗ in ${((Date.now() - t2) / 1000).toFixed(0)} s`,
     );
-    await shot(page, "restart-run-all-summary", cells(page).nth(await cellWith(page, "checksSummary()")));
+    await shot(page, "restart-run-all-summary", await introOf(page, "checksSummary()"));
     if (failed.length > 0 || passed < 8) fail(`after restart & run all: ${failed.join(" | ").slice(0, 500)}`);
     await nothingLeft("after run all");
   },
@@ -463,7 +471,7 @@ const STEPS: Record<string, Step> = {
       await openFromFileBrowser(page, lab, "en/02-pid-namespace.ipynb");
       const run02 = await runCellByCell(page);
       expectGreen(run02, notes, 5);
-      await shot(page, "dark-02-pid-table", cells(page).nth(await cellWith(page, "showPidMapping(view")));
+      await shot(page, "dark-02-pid-table", await introOf(page, "showPidMapping(view"));
       const bad02 = await lowContrastText(page);
       await shutDownAll(lab);
 
@@ -486,7 +494,7 @@ const STEPS: Record<string, Step> = {
     const samples: { outputs: number; src: string }[] = [];
     const run = await runCellByCell(page, { [hog]: liveChartProbe(samples) });
     await shot(page, "06-ja-live-chart", cells(page).nth(hog));
-    await shot(page, "06-ja-checks", cells(page).nth(await cellWith(page, "checksSummary()")));
+    await shot(page, "06-ja-checks", await introOf(page, "checksSummary()"));
     expectLive(samples, notes);
     expectGreen(run, notes, 8);
   },
@@ -494,7 +502,7 @@ const STEPS: Record<string, Step> = {
   async "07-en"(page, notes) {
     await openNotebook(page, "en/07-multiple-containers.ipynb");
     const run = await runCellByCell(page);
-    await shot(page, "07-summary", cells(page).nth(await cellWith(page, "checksSummary()")));
+    await shot(page, "07-summary", await introOf(page, "checksSummary()"));
     expectGreen(run, notes, 3);
   },
 };

@@ -74,9 +74,17 @@ async function shot(page: Page, name: string, at?: Locator, block: "start" | "en
   await page.screenshot({ path: join(lab.artifacts, `${name}.png`) });
 }
 
-/** Containers as root sees them: the test's own check that nothing is left behind. */
-function containers(): unknown[] {
-  return JSON.parse(execFileSync(join(clone, "bin", "nsbook"), ["ps", "--json"], { encoding: "utf8" }));
+/** Every container root sees, by name. */
+function allContainers(): string[] {
+  return execFileSync(join(clone, "bin", "nsbook"), ["ps", "-q"], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
+}
+/** Containers there before the steps (another user's, on a shared machine): not the steps' to answer for. */
+const preexisting = new Set(allContainers());
+/** This run's containers as root sees them: the test's own check that nothing is left behind. */
+function containers(): string[] {
+  return allContainers().filter((name) => !preexisting.has(name));
 }
 async function nothingLeft(what: string, timeoutMs = 20_000): Promise<void> {
   await until(`no container left ${what}`, async () => containers().length === 0, timeoutMs, 500).catch(() =>
@@ -575,6 +583,10 @@ async function main(): Promise<number> {
   const steps = process.env.NSBOOK_BROWSER_JUPYTER === "classic" ? CLASSIC_STEPS : STEPS;
   for (const w of wanted) if (!(w in steps)) fail(`no step ${w}: one of ${Object.keys(steps).join(", ")}`);
   if (steps === STEPS) await themeSetting(lab, "JupyterLab Light");
+  if (preexisting.size > 0)
+    console.log(
+      `[browser] ${preexisting.size} container(s) of others were there before the steps: not counted`,
+    );
   const browser = await launchChromium();
   const results: StepResult[] = [];
   try {

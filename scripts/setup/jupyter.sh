@@ -27,6 +27,10 @@ EOF
 
 # Creates .venv and installs JupyterLab into it, as the invoking user. Returns non-zero on failure.
 install_jupyterlab_venv() {
+  if [[ -L $VENV_DIR && ! -d $VENV_DIR ]]; then
+    warn "jupyter: $VENV_DIR is a symlink to $(readlink "$VENV_DIR"), which is no folder: remove it (rm $VENV_DIR) or make it point to a venv, then run ./setup.sh again"
+    return 1
+  fi
   say "jupyter: creating $VENV_DIR and installing JupyterLab with pip (about a minute)"
   local t0
   t0=$(now_ms)
@@ -91,7 +95,7 @@ ensure_jupyter() {
     fi
     ensure_packages "python venv" python3-venv
     local had_venv=no
-    [[ -d $VENV_DIR ]] && had_venv=yes
+    [[ -e $VENV_DIR || -L $VENV_DIR ]] && had_venv=yes
     if install_jupyterlab_venv; then
       JUPYTER_KIND="JupyterLab ($VENV_DIR, installed with pip)"
       ensure_lab_settings

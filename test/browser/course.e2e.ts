@@ -74,9 +74,17 @@ async function shot(page: Page, name: string, at?: Locator, block: "start" | "en
   await page.screenshot({ path: join(lab.artifacts, `${name}.png`) });
 }
 
-/** Containers as root sees them: the test's own check that nothing is left behind. */
-function containers(): unknown[] {
-  return JSON.parse(execFileSync(join(clone, "bin", "nsbook"), ["ps", "--json"], { encoding: "utf8" }));
+/** Every container root sees, by name. */
+function allContainers(): string[] {
+  return execFileSync(join(clone, "bin", "nsbook"), ["ps", "-q"], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
+}
+/** Containers there before the steps (another user's, on a shared machine): not the steps' to answer for. */
+const preexisting = new Set(allContainers());
+/** This run's containers as root sees them: the test's own check that nothing is left behind. */
+function containers(): string[] {
+  return allContainers().filter((name) => !preexisting.has(name));
 }
 async function nothingLeft(what: string, timeoutMs = 20_000): Promise<void> {
   await until(`no container left ${what}`, async () => containers().length === 0, timeoutMs, 500).catch(() =>
@@ -153,6 +161,14 @@ async function cellWith(page: Page, text: string): Promise<number> {
   return i >= 0 ? i : fail(`no code cell contains ${JSON.stringify(text)}`);
 }
 
+/**
+ * The cell just above the first code cell containing `text`: the markdown that introduces it (its heading), so a
+ * screenshot scrolled to it shows what the output is about.
+ */
+async function introOf(page: Page, text: string): Promise<Locator> {
+  return cells(page).nth(Math.max(0, (await cellWith(page, text)) - 1));
+}
+
 async function openNotebook(page: Page, path: string): Promise<void> {
   await openLab(page, lab);
   await openFromFileBrowser(page, lab, path);
@@ -212,14 +228,14 @@ const STEPS: Record<string, Step> = {
     notes.push(`start page: ${new URL(page.url()).pathname}`);
     await shot(page, "00-start-page");
     const run = await runCellByCell(page);
-    await shot(page, "00-summary", cells(page).nth(await cellWith(page, "checksSummary()")));
+    await shot(page, "00-summary", await introOf(page, "checksSummary()"));
     expectGreen(run, notes, 4);
   },
 
   async "02-en"(page, notes) {
     await openNotebook(page, "en/02-pid-namespace.ipynb");
     const run = await runCellByCell(page);
-    await shot(page, "02-pid-mapping", cells(page).nth(await cellWith(page, "showPidMapping(view")));
+    await shot(page, "02-pid-mapping", await introOf(page, "showPidMapping(view"));
     expectGreen(run, notes, 5);
   },
 
@@ -367,7 +383,7 @@ const STEPS: Record<string, Step> = {
     notes.push(
       `restart & run all: ${passed} ✓, ${failed.length} ✗ in ${((Date.now() - t2) / 1000).toFixed(0)} s`,
     );
-    await shot(page, "restart-run-all-summary", cells(page).nth(await cellWith(page, "checksSummary()")));
+    await shot(page, "restart-run-all-summary", await introOf(page, "checksSummary()"));
     if (failed.length > 0 || passed < 8) fail(`after restart & run all: ${failed.join(" | ").slice(0, 500)}`);
     await nothingLeft("after run all");
   },
@@ -463,14 +479,14 @@ const STEPS: Record<string, Step> = {
       await openFromFileBrowser(page, lab, "en/02-pid-namespace.ipynb");
       const run02 = await runCellByCell(page);
       expectGreen(run02, notes, 5);
-      await shot(page, "dark-02-pid-table", cells(page).nth(await cellWith(page, "showPidMapping(view")));
+      await shot(page, "dark-02-pid-table", await introOf(page, "showPidMapping(view"));
       const bad02 = await lowContrastText(page);
       await shutDownAll(lab);
 
       await openFromFileBrowser(page, lab, "en/06-cgroups.ipynb");
-      const hog = await cellWith(page, "const HOG");
-      await runCellByCell(page, {}, hog);
-      await shot(page, "dark-06-chart", cells(page).nth(hog));
+      const run06 = await runCellByCell(page);
+      expectGreen(run06, notes, 8);
+      await shot(page, "dark-06-chart", cells(page).nth(await cellWith(page, "const HOG")));
       const bad06 = await lowContrastText(page);
       const bad = [...bad02, ...bad06];
       notes.push(`text below 3:1 contrast in outputs: ${bad.length ? bad.slice(0, 8).join("; ") : "none"}`);
@@ -486,7 +502,7 @@ const STEPS: Record<string, Step> = {
     const samples: { outputs: number; src: string }[] = [];
     const run = await runCellByCell(page, { [hog]: liveChartProbe(samples) });
     await shot(page, "06-ja-live-chart", cells(page).nth(hog));
-    await shot(page, "06-ja-checks", cells(page).nth(await cellWith(page, "checksSummary()")));
+    await shot(page, "06-ja-checks", await introOf(page, "checksSummary()"));
     expectLive(samples, notes);
     expectGreen(run, notes, 8);
   },
@@ -494,7 +510,7 @@ const STEPS: Record<string, Step> = {
   async "07-en"(page, notes) {
     await openNotebook(page, "en/07-multiple-containers.ipynb");
     const run = await runCellByCell(page);
-    await shot(page, "07-summary", cells(page).nth(await cellWith(page, "checksSummary()")));
+    await shot(page, "07-summary", await introOf(page, "checksSummary()"));
     expectGreen(run, notes, 3);
   },
 };
@@ -567,6 +583,10 @@ async function main(): Promise<number> {
   const steps = process.env.NSBOOK_BROWSER_JUPYTER === "classic" ? CLASSIC_STEPS : STEPS;
   for (const w of wanted) if (!(w in steps)) fail(`no step ${w}: one of ${Object.keys(steps).join(", ")}`);
   if (steps === STEPS) await themeSetting(lab, "JupyterLab Light");
+  if (preexisting.size > 0)
+    console.log(
+      `[browser] ${preexisting.size} container(s) of others were there before the steps: not counted`,
+    );
   const browser = await launchChromium();
   const results: StepResult[] = [];
   try {

@@ -4,7 +4,7 @@ import { showHtml } from "../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
 import { statusMark } from "../render/status-mark.js";
-import { MONO_STYLE, NO_MATH_CLASS, STATUS_COLORS } from "../render/styles.js";
+import { LIGHT_BACKGROUNDS, MONO_STYLE, NO_MATH_CLASS, onLight, STATUS_COLORS } from "../render/styles.js";
 import { CHECK_FAILED_PREFIX, checkMarkerAttributes } from "./marker.js";
 
 /** What a check tests: a value, or a function (sync or async) computing it. */
@@ -78,7 +78,7 @@ export function renderCheck(result: CheckResult, lang: Lang = currentLang()): st
       `<div style="margin-top:4px"><b>${localize(WORDS.hint, lang)}:</b> ${escapeHtml(result.hint)}</div>`,
     );
   }
-  const box = `border-left:5px solid ${color};padding:6px 10px;margin:4px 0;background:${result.passed ? "#f0f9f2" : "#fdf0f0"}`;
+  const box = `border-left:5px solid ${color};padding:6px 10px;margin:4px 0;${onLight(result.passed ? LIGHT_BACKGROUNDS.passed : LIGHT_BACKGROUNDS.failed)}`;
   return `<div class="nsbook-check ${NO_MATH_CLASS}" ${checkMarkerAttributes({ id: result.id, passed: result.passed })} style="${box}">${lines.join("")}</div>`;
 }
 

@@ -4,7 +4,7 @@ import { showHtml } from "../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
 import { statusMark } from "../render/status-mark.js";
-import { MONO_STYLE, NO_MATH_CLASS, STATUS_COLORS } from "../render/styles.js";
+import { LIGHT_BACKGROUNDS, MONO_STYLE, NO_MATH_CLASS, onLight, STATUS_COLORS } from "../render/styles.js";
 import { check } from "./check.js";
 
 /** What a learner may predict: a number, a word, yes/no. */
@@ -55,7 +55,7 @@ export function renderPredictionPrompt(title: string, variable: string, lang: La
     "{var}",
     `<code style="${MONO_STYLE}">${escapeHtml(variable)}</code>`,
   );
-  const box = `border-left:5px solid ${STATUS_COLORS.info};padding:6px 10px;margin:4px 0;background:#f3f6fb`;
+  const box = `border-left:5px solid ${STATUS_COLORS.info};padding:6px 10px;margin:4px 0;${onLight(LIGHT_BACKGROUNDS.info)}`;
   return `<div class="nsbook-prediction ${NO_MATH_CLASS}" style="${box}">${statusMark("info", localize(WORDS.notYet, lang), lang)} &nbsp;${escapeHtml(title)}<div style="margin-top:4px">${prompt}</div></div>`;
 }
 

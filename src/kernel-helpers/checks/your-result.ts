@@ -6,7 +6,7 @@ import { currentLang, type Lang, type Localized, localize } from "../i18n/index.
 import { escapeHtml } from "../render/escape-html.js";
 import { inlineCodeHtml } from "../render/inline-code.js";
 import { statusMark } from "../render/status-mark.js";
-import { NO_MATH_CLASS, STATUS_COLORS } from "../render/styles.js";
+import { LIGHT_BACKGROUNDS, NO_MATH_CLASS, onLight, STATUS_COLORS } from "../render/styles.js";
 import { check } from "./check.js";
 
 /** Options of {@link checkYourResult}. */
@@ -31,7 +31,7 @@ export async function checkYourResult(
   const lang = options.lang ?? currentLang();
   if (!result.attempted) {
     const notYet = localize({ en: "your turn", ja: "あなたの番" }, lang);
-    const box = `border-left:5px solid ${STATUS_COLORS.info};padding:6px 10px;margin:4px 0;background:#f3f6fb`;
+    const box = `border-left:5px solid ${STATUS_COLORS.info};padding:6px 10px;margin:4px 0;${onLight(LIGHT_BACKGROUNDS.info)}`;
     showHtml(
       `<div class="nsbook-prediction ${NO_MATH_CLASS}" style="${box}">${statusMark("info", notYet, lang)} &nbsp;${escapeHtml(localize(title, lang))}<div style="margin-top:4px">${inlineCodeHtml(localize(task, lang))}</div></div>`,
     );

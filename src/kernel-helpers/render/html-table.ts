@@ -7,10 +7,11 @@ import { isStatus, statusMark } from "./status-mark.js";
 import {
   BREAK_ANYWHERE,
   CAPTION_STYLE,
-  HIGHLIGHT_BACKGROUND,
-  HIGHLIGHT_TEXT,
+  LIGHT_BACKGROUNDS,
   MONO_STYLE,
+  MUTED_TEXT,
   NO_MATH_CLASS,
+  onLight,
   STATUS_COLORS,
   TABLE_STYLE,
   TD_STYLE,
@@ -121,12 +122,12 @@ export function htmlTable<Row extends object>(
   if (rows.length === 0) {
     const empty = escapeHtml(localize(options.empty ?? EMPTY_TEXT, lang));
     parts.push(
-      `<tr><td colspan="${Math.max(cols.length, 1)}" style="${TD_STYLE};color:#57606a">${empty}</td></tr>`,
+      `<tr><td colspan="${Math.max(cols.length, 1)}" style="${TD_STYLE};color:${MUTED_TEXT}">${empty}</td></tr>`,
     );
   }
   for (const [i, row] of rows.entries()) {
     const lit = options.highlight?.(row, i) === true;
-    const trStyle = lit ? ` style="background:${HIGHLIGHT_BACKGROUND};color:${HIGHLIGHT_TEXT}"` : "";
+    const trStyle = lit ? ` style="${onLight(LIGHT_BACKGROUNDS.highlight)}"` : "";
     const cells = cols.map((c, ci) => {
       const v = cellOf(c, row, i);
       const align = c.align ?? (typeof v === "number" || typeof v === "bigint" ? "right" : "left");

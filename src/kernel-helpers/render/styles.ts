@@ -10,11 +10,47 @@ export const STATUS_COLORS = {
   info: "#0969da",
 } as const;
 
-/** Background of a highlighted row (differs from the host, failed...). */
-export const HIGHLIGHT_BACKGROUND = "#fff4ce";
+/** Light backgrounds of the helpers' blocks: each is used through {@link onLight}. */
+export const LIGHT_BACKGROUNDS = {
+  /** A highlighted row or cell (differs from the host, failed...). */
+  highlight: "#fff4ce",
+  /** Command lines and terminal-like blocks. */
+  shaded: "#f6f8fa",
+  /** A passed check. */
+  passed: "#f0f9f2",
+  /** A failed check, a missing requirement. */
+  failed: "#fdf0f0",
+  /** A prediction or exercise waiting for the learner. */
+  info: "#f3f6fb",
+} as const;
 
-/** Text colour on {@link HIGHLIGHT_BACKGROUND}: dark in every theme (JupyterLab Dark's own text is light). */
-export const HIGHLIGHT_TEXT = "#1f2328";
+/** Text colour on {@link LIGHT_BACKGROUNDS}: dark in every theme (JupyterLab Dark's own text is light). */
+export const ON_LIGHT_TEXT = "#1f2328";
+
+/** {@link SUBTLE_BACKGROUND} inside light blocks: a grey a little darker than their backgrounds. */
+const SUBTLE_ON_LIGHT = "#eaeef2";
+
+/** Grey text (comments, legends, "nothing here"): JupyterLab's secondary text colour in its theme, else a grey. */
+export const MUTED_TEXT = "var(--jp-ui-font-color2,#57606a)";
+
+/**
+ * The style of an element with a light background: the background, with the dark text that reads on it in every
+ * theme. JupyterLab Dark would otherwise draw its own light text on it (unreadable). JupyterLab's stylesheet also
+ * colours what may be inside (code spans, tables, pre) from its theme's variables: the style sets those for the
+ * element's subtree too (an inline style may set CSS variables), to the light theme's values, and with them
+ * {@link SUBTLE_BACKGROUND} and {@link MUTED_TEXT}.
+ */
+export function onLight(background: string): string {
+  return [
+    `background:${background}`,
+    `color:${ON_LIGHT_TEXT}`,
+    `--jp-content-font-color1:${ON_LIGHT_TEXT}`,
+    `--jp-ui-font-color1:${ON_LIGHT_TEXT}`,
+    "--jp-ui-font-color2:#57606a",
+    `--jp-layout-color0:${background}`,
+    `--jp-layout-color2:${SUBTLE_ON_LIGHT}`,
+  ].join(";");
+}
 
 /** Table element style. Long paths and commands wrap instead of pushing the table off a printed page. */
 export const TABLE_STYLE =

@@ -8,7 +8,7 @@ import { showHtml } from "../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
 import { htmlTable } from "../render/html-table.js";
-import { MONO_STYLE, NO_MATH_CLASS } from "../render/styles.js";
+import { MONO_STYLE, MUTED_TEXT, NO_MATH_CLASS } from "../render/styles.js";
 import { type CgroupDirVariable, dirVariables } from "./cgroups-setup.js";
 
 /** How to read a file's value. */
@@ -289,7 +289,7 @@ export function showCounters(
     .map((v) => `<div>${escapeHtml(`${v.name}=${v.dir}`)} (cgroup v${v.version})</div>`)
     .join("");
   showHtml(
-    `<div class="${NO_MATH_CLASS}">${table}<div style="${MONO_STYLE};color:#57606a;overflow-wrap:anywhere">${legend}</div></div>`,
+    `<div class="${NO_MATH_CLASS}">${table}<div style="${MONO_STYLE};color:${MUTED_TEXT};overflow-wrap:anywhere">${legend}</div></div>`,
   );
   return rows;
 }

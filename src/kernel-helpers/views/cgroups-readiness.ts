@@ -12,7 +12,7 @@ import { currentLang, type Lang, type Localized, localize } from "../i18n/index.
 import { escapeHtml } from "../render/escape-html.js";
 import { inlineCodeHtml } from "../render/inline-code.js";
 import { statusMark } from "../render/status-mark.js";
-import { NO_MATH_CLASS } from "../render/styles.js";
+import { LIGHT_BACKGROUNDS, NO_MATH_CLASS, onLight } from "../render/styles.js";
 
 /** What notebook 06 may do here. */
 export interface CgroupsReadiness {
@@ -128,7 +128,7 @@ export function readinessHtml(r: CgroupsReadiness, lang: Lang = currentLang()): 
   }
   const fixes = r.fixes.map((f) => `<li>${inlineCodeHtml(localize(f, lang))}</li>`).join("");
   return (
-    `<div class="${NO_MATH_CLASS}" style="margin:6px 0;border-left:5px solid #cf222e;padding:6px 10px;background:#fdf0f0">` +
+    `<div class="${NO_MATH_CLASS}" style="margin:6px 0;border-left:5px solid #cf222e;padding:6px 10px;${onLight(LIGHT_BACKGROUNDS.failed)}">` +
     `${statusMark("fail", localize(WORDS.not, lang), lang)}` +
     `<div style="margin-top:4px">${inlineCodeHtml(localize(r.why ?? "", lang))}</div>` +
     (fixes

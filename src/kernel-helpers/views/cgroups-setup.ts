@@ -15,7 +15,14 @@ import { showHtml } from "../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
 import { htmlTable } from "../render/html-table.js";
-import { CAPTION_STYLE, MONO_STYLE, NO_MATH_CLASS } from "../render/styles.js";
+import {
+  CAPTION_STYLE,
+  LIGHT_BACKGROUNDS,
+  MONO_STYLE,
+  MUTED_TEXT,
+  NO_MATH_CLASS,
+  onLight,
+} from "../render/styles.js";
 
 /** One cgroup directory of a container, named by a shell variable for short, readable command lines. */
 export interface CgroupDirVariable {
@@ -93,8 +100,7 @@ export function setupScript(
   return lines;
 }
 
-const BLOCK_STYLE =
-  "background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:0.5em 0;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45";
+const BLOCK_STYLE = `${onLight(LIGHT_BACKGROUNDS.shaded)};border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:0.5em 0;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45`;
 
 /** Shell lines as a code block, comments (from " # ") in grey (pure). */
 export function scriptHtml(
@@ -106,7 +112,7 @@ export function scriptHtml(
     .map((line) => {
       const at = line.indexOf(" # ");
       if (at < 0) return escapeHtml(line);
-      return `${escapeHtml(line.slice(0, at))}<span style="color:#57606a">${escapeHtml(line.slice(at))}</span>`;
+      return `${escapeHtml(line.slice(0, at))}<span style="color:${MUTED_TEXT}">${escapeHtml(line.slice(at))}</span>`;
     })
     .join("\n");
   const caption =

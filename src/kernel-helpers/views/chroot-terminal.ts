@@ -3,7 +3,15 @@
 import { showHtml } from "../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
-import { CAPTION_STYLE, MONO_STYLE, NO_MATH_CLASS, STATUS_COLORS } from "../render/styles.js";
+import {
+  CAPTION_STYLE,
+  LIGHT_BACKGROUNDS,
+  MONO_STYLE,
+  MUTED_TEXT,
+  NO_MATH_CLASS,
+  onLight,
+  STATUS_COLORS,
+} from "../render/styles.js";
 
 /** How a command ended: what `Container.exec`, `runContainer` and `runHost` resolve with. */
 export interface CommandOutput {
@@ -41,10 +49,9 @@ const WORDS = {
   noOutput: { en: "(no output)", ja: "（出力なし）" },
 } as const;
 
-const BLOCK_STYLE =
-  "background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:0.5em 0;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45";
+const BLOCK_STYLE = `${onLight(LIGHT_BACKGROUNDS.shaded)};border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:0.5em 0;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45`;
 const PROMPT_STYLE = "color:#0550ae;font-weight:600";
-const NOTE_STYLE = "color:#57606a;font-style:italic";
+const NOTE_STYLE = `color:${MUTED_TEXT};font-style:italic`;
 
 function linesOf(text: string): string[] {
   if (text === "") return [];

@@ -13,11 +13,11 @@ import { shellQuote } from "../../lib/host/index.js";
 import { showHtml } from "../display/index.js";
 import { currentLang, type Lang, localize } from "../i18n/index.js";
 import { escapeHtml } from "../render/index.js";
-import { CAPTION_STYLE, MONO_STYLE, NO_MATH_CLASS } from "../render/styles.js";
+import { CAPTION_STYLE, LIGHT_BACKGROUNDS, MONO_STYLE, NO_MATH_CLASS, onLight } from "../render/styles.js";
 
 /** A shaded block that wraps long words anywhere, like the terminal blocks. */
 const BLOCK_STYLE =
-  "background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:4px 0;" +
+  `${onLight(LIGHT_BACKGROUNDS.shaded)};border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:4px 0;` +
   "white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45";
 
 /** The shell programs nsbook passes as arguments, by the name shown in their place. */

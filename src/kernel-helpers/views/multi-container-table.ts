@@ -13,9 +13,10 @@ import { currentLang, type Lang, type Localized, localize } from "../i18n/index.
 import { escapeHtml } from "../render/escape-html.js";
 import {
   CAPTION_STYLE,
-  HIGHLIGHT_BACKGROUND,
+  LIGHT_BACKGROUNDS,
   MONO_STYLE,
   NO_MATH_CLASS,
+  onLight,
   STATUS_COLORS,
   TABLE_STYLE,
   TD_STYLE,
@@ -84,7 +85,7 @@ function td(c: Cell): string {
     TD_STYLE,
     "text-align:right",
     ...(c.differs
-      ? [`background:${HIGHLIGHT_BACKGROUND}`, `box-shadow:inset 0 -3px 0 ${STATUS_COLORS.warn}`]
+      ? [onLight(LIGHT_BACKGROUNDS.highlight), `box-shadow:inset 0 -3px 0 ${STATUS_COLORS.warn}`]
       : []),
   ].join(";");
   const body = `<span style="${MONO_STYLE}">${escapeHtml(c.text)}</span>`;

@@ -50,7 +50,7 @@ describe("htmlTable", () => {
     const html = htmlTable(rows, ["name"], { highlight: (r) => !r.ok, lang: "en" });
     expect(html.match(/data-highlight="true"/g)).toHaveLength(1);
     expect(html).toMatch(
-      /background:#fff4ce;color:#1f2328" data-highlight="true"><td style="[^"]*border-left:4px solid/,
+      /background:#fff4ce;color:#1f2328;[^"]*" data-highlight="true"><td style="[^"]*border-left:4px solid/,
     );
   });
 

@@ -158,8 +158,10 @@ function ourKernels(): number[] {
     .filter((p) => /^\d+$/.test(p))
     .filter((p) => {
       try {
-        // The kernel Jupyter started: tslab itself, or bin/nsbook-kernel in front of a root kernel's sudo.
-        if (!/tslab|nsbook-kernel/.test(readFileSync(`/proc/${p}/cmdline`, "utf8"))) return false;
+        // The kernel Jupyter started: bin/nsbook-kernel (in front of a root kernel's sudo), the run-kernel.sh it
+        // becomes, or the course kernel it starts (dist/kernel/main.js, which runs tslab in-process).
+        const cmdline = readFileSync(`/proc/${p}/cmdline`, "utf8");
+        if (!/tslab|nsbook-kernel|run-kernel\.sh|dist\/kernel\/main\.js/.test(cmdline)) return false;
       } catch {
         return false;
       }

@@ -59,6 +59,7 @@ describeWhen(needTool("openssl"), "downloads through HTTPS_PROXY / http_proxy, h
   const cert = join(dir, "cert.pem");
   const log: string[] = [];
   const servers: http.Server[] = [];
+  const sockets: Socket[] = [];
   let tlsPort = 0;
   let plainPort = 0;
   let proxyPort = 0;
@@ -95,9 +96,12 @@ describeWhen(needTool("openssl"), "downloads through HTTPS_PROXY / http_proxy, h
     const proxy = startProxy(log);
     const authProxy = startProxy(log, "ann:s3cr@t");
     servers.push(tls, plain, proxy, authProxy);
+    for (const s of servers) s.on("connection", (socket: Socket) => sockets.push(socket));
     [tlsPort = 0, plainPort = 0, proxyPort = 0, authProxyPort = 0] = await Promise.all(servers.map(listen));
   });
   afterAll(async () => {
+    // close() waits for every socket a server accepted, tunnels included: end them first.
+    for (const socket of sockets) socket.destroy();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     rmSync(dir, { recursive: true, force: true });
   });

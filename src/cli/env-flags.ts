@@ -1,6 +1,7 @@
 // `--env K=V` and `--env-file FILE` (`run`, `exec`), read as docker reads them: `K=V` sets K to V as written,
 // `K` alone passes this shell's K on (nothing when it is unset); a file holds one such line per variable.
 import { readFileSync } from "node:fs";
+import type { OptionSpec } from "./options.js";
 import { UsageError } from "./usage-error.js";
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -77,3 +78,30 @@ function readEnvFiles(files: readonly string[] | undefined, usage: string): Reco
   }
   return env;
 }
+
+/** The options `run` and `exec` share for the command's environment and terminal, as docker's. */
+export const COMMAND_IO_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: "env",
+    short: "e",
+    value: "K=V",
+    multiple: true,
+    help: "a variable for the command (K alone: this shell's K)",
+  },
+  {
+    name: "env-file",
+    value: "FILE",
+    multiple: true,
+    help: "variables from a file: K=V lines, K alone takes this shell's value, # comments",
+  },
+  {
+    name: "interactive",
+    short: "i",
+    help: "accepted for docker's sake: stdin is always passed on to the command",
+  },
+  {
+    name: "tty",
+    short: "t",
+    help: "accepted for docker's sake: no pseudo-terminal is made, the command uses nsbook's own",
+  },
+];

@@ -1,7 +1,7 @@
 // `nsbook exec NAME CMD [ARG...]`: a command inside a running container, on this terminal; exits with its exit code.
 import { execInContainer, SETUP_FAILED_EXIT } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
-import { envFromFlags } from "../env-flags.js";
+import { COMMAND_IO_OPTIONS, envFromFlags } from "../env-flags.js";
 import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { enterScopeOf } from "../scope-of.js";
 import { UsageError } from "../usage-error.js";
@@ -19,29 +19,7 @@ export const EXEC_SYNTAX: CommandSyntax = {
       value: "DIR",
       help: "the working directory inside (default: the container's)",
     },
-    {
-      name: "env",
-      short: "e",
-      value: "K=V",
-      multiple: true,
-      help: "a variable for the command (K alone: this shell's K)",
-    },
-    {
-      name: "env-file",
-      value: "FILE",
-      multiple: true,
-      help: "variables from a file: K=V lines, K alone takes this shell's value, # comments",
-    },
-    {
-      name: "interactive",
-      short: "i",
-      help: "accepted for docker's sake: stdin is always passed on to the command",
-    },
-    {
-      name: "tty",
-      short: "t",
-      help: "accepted for docker's sake: no pseudo-terminal is made, the command uses nsbook's own",
-    },
+    ...COMMAND_IO_OPTIONS,
   ],
   notes: [
     "As with docker, the command starts at the first word after NAME that is not an option (or after --):",

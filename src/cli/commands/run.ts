@@ -14,7 +14,7 @@ import {
   startContainer,
 } from "../../lib/container/index.js";
 import type { CliCommand } from "../command.js";
-import { envFromFlags } from "../env-flags.js";
+import { COMMAND_IO_OPTIONS, envFromFlags } from "../env-flags.js";
 import { hardeningFromFlags } from "../hardening-flags.js";
 import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { overlayFromFlags } from "../overlay-flags.js";
@@ -41,29 +41,7 @@ export const RUN_SYNTAX: CommandSyntax = {
       help: "its root filesystem (default: the course's, see `nsbook rootfs`)",
     },
     { name: "workdir", short: "w", value: "DIR", help: "the working directory inside" },
-    {
-      name: "env",
-      short: "e",
-      value: "K=V",
-      multiple: true,
-      help: "a variable for the command (K alone: this shell's K)",
-    },
-    {
-      name: "env-file",
-      value: "FILE",
-      multiple: true,
-      help: "variables from a file: K=V lines, K alone takes this shell's value, # comments",
-    },
-    {
-      name: "interactive",
-      short: "i",
-      help: "accepted for docker's sake: stdin is always passed on to the command",
-    },
-    {
-      name: "tty",
-      short: "t",
-      help: "accepted for docker's sake: no pseudo-terminal is made, the command uses nsbook's own",
-    },
+    ...COMMAND_IO_OPTIONS,
     { name: "rm", help: "accepted for docker's sake: a foreground container is always removed when it ends" },
     {
       name: "init",

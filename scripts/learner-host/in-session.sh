@@ -52,9 +52,13 @@ if [[ $userns == allowed ]]; then
 
   step "a detached container lives in a scope of nsbook's, not in the session"
   bin/nsbook run -d --name lh-box --memory 64M --pids 20 -- sleep 300 || fail "run -d"
-  where=$(sudo_pw cat "/run/nsbook/lh-box/state.json" | grep -o '"/sys/fs/cgroup/[^"]*nsbook-lh-box"' | head -1)
+  # Asked of the kernel, not of nsbook's state files: the cgroup v2 line of the container's PID 1.
+  pid=$(bin/nsbook ps --json | node -e 'const all = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const box = all.find((c) => c.name === "lh-box"); console.log(box ? box.pid : "")')
+  [[ -n $pid ]] || fail "nsbook ps does not list lh-box"
+  where=$(sed -n 's/^0:://p' "/proc/$pid/cgroup")
   echo "its cgroup: $where"
-  [[ $where == *"/nsbook-cli-"*".scope/nsbook-lh-box"* ]] || fail "its cgroup is not in an nsbook-cli-*.scope"
+  [[ $where == *"/nsbook-cli-"*".scope/"*"lh-box"* ]] || fail "its cgroup is not in an nsbook-cli-*.scope"
   bin/nsbook stop lh-box || fail "stop"
 fi
 

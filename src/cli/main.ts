@@ -1,8 +1,12 @@
 // `nsbook`: the shell face of the library. Dispatches to one module per command.
-import { removeScopeIfEmpty } from "../lib/container/scopes.js";
-import { HostCommandError } from "../lib/host/index.js";
-import { currentScope, TERMINAL_SESSION } from "../lib/paths.js";
-import { takeUserEnvArgs } from "../lib/privilege/index.js";
+import {
+  currentScope,
+  explainError,
+  isNsbookError,
+  removeScopeIfEmpty,
+  TERMINAL_SESSION,
+  takeUserEnvArgs,
+} from "../lib/index.js";
 import { rootArgv, runInstead, scopeArgv } from "./as-root.js";
 import type { CliCommand } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
@@ -20,11 +24,6 @@ function helpText(): string {
     "",
     "Run `nsbook <command> --help` for a command's options. Start with `nsbook doctor`.",
   ].join("\n");
-}
-
-/** A user-facing error the library raises (bad value, missing rootfs...): message only, exit 1. */
-function isUserFacing(e: unknown): e is Error & { userFacing: true } {
-  return e instanceof Error && (e as { userFacing?: unknown }).userFacing === true;
 }
 
 /**
@@ -94,13 +93,10 @@ async function runCommand(name: string, command: CliCommand, rest: string[]): Pr
       process.stderr.write(`nsbook ${name}: ${e.message}\nusage: ${e.usage}\n`);
       return command.ownFailureExit ?? 2;
     }
-    if (
-      e instanceof HostCommandError ||
-      isUserFacing(e) ||
-      e instanceof TypeError ||
-      e instanceof RangeError
-    ) {
-      process.stderr.write(`nsbook ${name}: ${(e as Error).message}\n`);
+    // An NsbookError is explained by its message (and hint): no stack. Anything else is a bug in nsbook, and
+    // main's caller prints its stack.
+    if (isNsbookError(e)) {
+      process.stderr.write(`nsbook ${name}: ${explainError(e)}\n`);
       return command.ownFailureExit ?? 1;
     }
     throw e;

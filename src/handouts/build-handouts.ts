@@ -1,7 +1,9 @@
 // `nsbook handouts`: execute each notebook, write its HTML handout (and PDF), then the index page.
+
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { NsbookError } from "../lib/index.js";
 import { type CellFailure, cellFailures } from "./cell-failures.js";
 import { chromiumMissing, findChromium, pdfPageCount, printPdf } from "./chromium-pdf.js";
 import { findNotebooks, type NotebookToRun, notebookMatches, selectLangs } from "./find-notebooks.js";
@@ -94,8 +96,8 @@ export interface HandoutsReport {
   ok: boolean;
 }
 
-function userFacing(message: string): Error {
-  return Object.assign(new Error(message), { userFacing: true });
+function userFacing(message: string): NsbookError {
+  return new NsbookError("handouts", message);
 }
 
 const relative = (n: NotebookToRun, ext: string): string => `${n.lang}/${n.name}.${ext}`;
@@ -245,7 +247,7 @@ export function formatMadeAt(d: Date): string {
  * Executes every notebook of the chosen languages headlessly under the nsbook kernel and writes a
  * self-contained HTML handout per notebook (and a PDF with `pdf`), then `index.html`. A failing notebook
  * does not stop the others: its handout is still written (marked failed in the index) and the report
- * names its failed cells. Throws (userFacing) only when nothing can run: no notebooks, no Jupyter, no build.
+ * names its failed cells. Throws (an NsbookError) only when nothing can run: no notebooks, no Jupyter, no build.
  */
 export async function buildHandouts(options: HandoutsOptions = {}): Promise<HandoutsReport> {
   const root = resolve(options.root ?? PROJECT_ROOT);

@@ -1,9 +1,11 @@
 // Printing a handout to PDF with headless Chromium (Debian's chromium-headless-shell, or a full Chromium).
+
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runHost } from "../lib/host/index.js";
+import { NsbookError } from "../lib/index.js";
 import { findOnPath } from "./find-program.js";
 
 /** Programs tried, in order, when NSBOOK_CHROMIUM is not set. */
@@ -91,11 +93,9 @@ export async function printPdf(options: PrintPdfOptions): Promise<number> {
       timeoutMs: options.timeoutMs ?? 120_000,
     });
     if (!existsSync(options.pdfPath)) {
-      throw Object.assign(
-        new Error(
-          `print ${options.htmlPath} to PDF: Chromium exited 0 but wrote no ${options.pdfPath}\n${r.stderr.trim().slice(-2000)}`,
-        ),
-        { userFacing: true },
+      throw new NsbookError(
+        "pdf",
+        `print ${options.htmlPath} to PDF: Chromium exited 0 but wrote no ${options.pdfPath}\n${r.stderr.trim().slice(-2000)}`,
       );
     }
     return r.durationMs;

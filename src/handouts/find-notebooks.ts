@@ -1,6 +1,8 @@
 // Which notebooks become handouts: `<notebooksDir>/<lang>/*.ipynb`, in file-name order.
+
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
+import { invalidOption } from "../lib/index.js";
 
 /** Languages the course is written in, in the order handouts are made. */
 export const HANDOUT_LANGS = ["ja", "en"] as const;
@@ -14,11 +16,11 @@ export interface NotebookToRun {
   path: string;
 }
 
-/** The languages a `--lang` value selects: "ja", "en" or "all". Throws a TypeError naming a bad value. */
+/** The languages a `--lang` value selects: "ja", "en" or "all". Throws an InvalidOptionError naming a bad value. */
 export function selectLangs(value: string | undefined): string[] {
   if (value === undefined || value === "all") return [...HANDOUT_LANGS];
   if ((HANDOUT_LANGS as readonly string[]).includes(value)) return [value];
-  throw new TypeError(`--lang must be ${HANDOUT_LANGS.join(", ")} or all, got ${JSON.stringify(value)}`);
+  throw invalidOption("--lang", value, `is not a language: use ${HANDOUT_LANGS.join(", ")} or all`);
 }
 
 /**

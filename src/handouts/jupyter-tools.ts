@@ -1,8 +1,10 @@
 // Finding a Python with Jupyter's nbclient/nbconvert and the project's "nsbook" kernelspec, and the
 // environment the notebooks run in.
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { runHost } from "../lib/host/index.js";
+import { NsbookError } from "../lib/index.js";
 import { findOnPath } from "./find-program.js";
 
 /** Name of the course kernelspec (scripts/kernelspec.mjs writes it). */
@@ -65,11 +67,9 @@ export async function ensureKernelspec(root: string): Promise<string | undefined
   if (existsSync(spec)) return undefined;
   const script = join(root, "scripts", "kernelspec.mjs");
   if (!existsSync(script)) {
-    throw Object.assign(
-      new Error(
-        `the nsbook kernelspec is missing (${spec}) and ${script} is not there to write it: run ./setup.sh`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "jupyter",
+      `the nsbook kernelspec is missing (${spec}) and ${script} is not there to write it: run ./setup.sh`,
     );
   }
   await runHost([process.execPath, script], { what: "write the nsbook kernelspec", cwd: root });

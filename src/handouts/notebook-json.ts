@@ -1,4 +1,5 @@
 // The slice of the Jupyter notebook format (nbformat 4) the handouts read: cells, their outputs and tags.
+import { NsbookError } from "../lib/index.js";
 
 /** Text stored as a list of lines, or one string. */
 export type MultilineText = string | string[];
@@ -42,12 +43,10 @@ export function parseNotebook(json: string, what: string): Notebook {
   try {
     nb = JSON.parse(json) as Notebook;
   } catch (e) {
-    throw Object.assign(new Error(`${what}: not valid JSON (${(e as Error).message})`), { userFacing: true });
+    throw new NsbookError("notebook-json", `${what}: not valid JSON (${(e as Error).message})`);
   }
   if (!nb || typeof nb !== "object" || !Array.isArray(nb.cells) || typeof nb.nbformat !== "number") {
-    throw Object.assign(new Error(`${what}: not a Jupyter notebook (no cells or nbformat)`), {
-      userFacing: true,
-    });
+    throw new NsbookError("notebook-json", `${what}: not a Jupyter notebook (no cells or nbformat)`);
   }
   return nb;
 }

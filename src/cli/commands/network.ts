@@ -1,7 +1,7 @@
 // `nsbook network`: the bridge and who holds which address, and (printed, never run) the NAT commands.
 import { parseArgs } from "node:util";
-import { readState } from "../../lib/container/index.js";
 import { formatCommand } from "../../lib/host/index.js";
+import { readState } from "../../lib/index.js";
 import { readRoutes } from "../../lib/inspect/index.js";
 import {
   containerNetwork,

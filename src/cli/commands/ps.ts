@@ -2,7 +2,7 @@
 // whose they are (learner and session: "terminal" or the kernel).
 import { parseArgs } from "node:util";
 import { type ContainerInfo, listVisibleContainers } from "../../lib/container/index.js";
-import { runDir } from "../../lib/paths.js";
+import { runDir } from "../../lib/core/paths.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
 

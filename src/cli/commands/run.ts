@@ -12,7 +12,7 @@ import {
   SETUP_FAILED_EXIT,
   signalContainer,
   startContainer,
-} from "../../lib/container/index.js";
+} from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
 import { COMMAND_IO_OPTIONS, envFromFlags } from "../env-flags.js";
 import { hardeningFromFlags } from "../hardening-flags.js";

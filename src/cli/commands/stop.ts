@@ -1,5 +1,6 @@
 // `nsbook stop NAME... | --all`: stop containers and remove everything of them.
 import { parseArgs } from "node:util";
+import { currentScope, scopeText, visibleScopes, withScope } from "../../lib/core/paths.js";
 import {
   locateContainer,
   qualifiedName,
@@ -8,8 +9,7 @@ import {
   stopAllContainers,
   stopContainer,
   validateContainerName,
-} from "../../lib/container/index.js";
-import { currentScope, scopeText, visibleScopes, withScope } from "../../lib/paths.js";
+} from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
 

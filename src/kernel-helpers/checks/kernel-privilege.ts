@@ -3,7 +3,7 @@
 
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { inspect } from "node:util";
+import { NsbookError } from "../../lib/index.js";
 import { probeUnprivilegedUserns, usernsRestrictionsOf } from "../../lib/privilege/index.js";
 import { showHtml } from "../display/index.js";
 import { type Localized, localize } from "../i18n/index.js";
@@ -21,13 +21,10 @@ function stopNotebook(explanation: Localized, stopped: Localized): never {
 }
 
 /** Thrown to stop "Run all" at a notebook's first cell: its text is all the learner sees (no stack). */
-export class NotebookStopped extends Error {
-  override readonly name = "NotebookStopped";
-  readonly userFacing = true;
-
-  /** tslab prints a failed cell's error with console.error: show the message, not a stack. */
-  [inspect.custom](): string {
-    return this.message;
+export class NotebookStopped extends NsbookError {
+  override readonly name: string = "NotebookStopped";
+  constructor(message: string) {
+    super("notebook-stopped", message);
   }
 }
 

@@ -1,6 +1,6 @@
 // Views of notebook 08 (bridge network): the connectivity matrix as a table, and set-up commands as a script.
 import { formatCommand } from "../../lib/host/index.js";
-import type { ConnectivityMatrix, ContainerNetwork } from "../../lib/network/index.js";
+import type { ConnectivityMatrix, ContainerNetwork } from "../../lib/index.js";
 import { showHtml, showMarkdown } from "../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../i18n/index.js";
 import { htmlTable } from "../render/html-table.js";

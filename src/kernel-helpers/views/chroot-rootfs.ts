@@ -2,7 +2,7 @@
 // why, and what is in it.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { RootfsBuildResult } from "../../lib/rootfs/index.js";
+import { isNsbookError, type RootfsBuildResult } from "../../lib/index.js";
 import { showHtml } from "../display/index.js";
 import { type Lang, type Localized, localize } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
@@ -20,7 +20,8 @@ const UNREACHABLE = new Set([
 
 function causeCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
+    // An NsbookError's code is nsbook's own ("rootfs"); the errno is on a cause below it.
+    const code = isNsbookError(e) ? undefined : (e as { code?: unknown }).code;
     if (typeof code === "string") return code;
     e = (e as { cause?: unknown }).cause;
   }

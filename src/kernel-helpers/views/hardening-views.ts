@@ -1,6 +1,6 @@
 // Views of notebook 11 (pivot_root and hardening): the lines its cells print, the escape lab's paths, the
 // capabilities each container kept, and nsbook next to `docker run`, in the notebook's language.
-import type { ComparisonRow } from "../../lib/hardening/comparison.js";
+import type { ComparisonRow } from "../../lib/lab/comparison.js";
 import { showHtml } from "../display/index.js";
 import { currentLang, type Lang, localize } from "../i18n/index.js";
 import { htmlTable } from "../render/html-table.js";

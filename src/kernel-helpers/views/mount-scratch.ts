@@ -1,8 +1,10 @@
 // A scratch directory for mount experiments, and its removal: every mount at or below it is unmounted
 // (deepest first), then the directory is deleted. Used before and after a demonstration, so an interrupted
 // run leaves nothing mounted for long.
+
 import { readFile, rm } from "node:fs/promises";
 import { runHost } from "../../lib/host/index.js";
+import { NsbookError } from "../../lib/index.js";
 import { parseMountInfo } from "../../lib/proc/index.js";
 
 /** Only directories named like this may be scratch directories: nothing else is ever unmounted or deleted. */
@@ -11,11 +13,10 @@ const SCRATCH_RE = /^\/tmp\/nsbook-[A-Za-z0-9_.-]+$/;
 /** Throws a user-facing error unless `dir` is a scratch directory path (/tmp/nsbook-<name>). */
 export function validateScratchDir(dir: string): string {
   if (typeof dir !== "string" || !SCRATCH_RE.test(dir)) {
-    throw Object.assign(
-      new TypeError(
-        `scratch directory must be /tmp/nsbook-<name> (letters, digits, _ . -), got ${JSON.stringify(dir)}`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "scratch",
+      `scratch directory must be /tmp/nsbook-<name> (letters, digits, _ . -), got ${JSON.stringify(dir)}`,
+      { userMistake: true },
     );
   }
   return dir;

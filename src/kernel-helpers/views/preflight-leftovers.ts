@@ -5,8 +5,8 @@
 // that is open now, and other names are the learner's own: both are listed, neither is a leftover.
 import { listContainers } from "../../lib/container/list-containers.js";
 import { isRunning } from "../../lib/container/process/process-identity.js";
-import { readStoredState } from "../../lib/container/state/state-store.js";
 import { stopContainer } from "../../lib/container/stop-container.js";
+import { readStoredState } from "../../lib/core/state/state-store.js";
 import { showHtml } from "../display/index.js";
 import { currentLang, type Lang } from "../i18n/index.js";
 import { htmlTable } from "../render/html-table.js";

@@ -1,8 +1,8 @@
 // How to get a shell in a running container by hand: the nsenter line `nsbook shell` runs for you.
 import { formatCommand } from "../host/index.js";
+import { privilegePrefix } from "../privilege/index.js";
+import type { ContainerState } from "./container-spec.js";
 import { namespaceFlags } from "./namespaces.js";
-import { privilegePrefix } from "./privilege-mode.js";
-import type { ContainerState } from "./state/container-state.js";
 
 /** The nsenter command line that opens a shell in the running container `state` (as a user would type it). */
 export function attachCommand(state: ContainerState): string {

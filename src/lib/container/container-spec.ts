@@ -1,10 +1,11 @@
 // The one description of a container: what it runs, where, and which namespaces isolate it.
 import { posix } from "node:path";
 import type { ResourceLimitsInput } from "../cgroups/limits/limits.js";
+import { generateContainerName, validateContainerName } from "../core/container-name.js";
+import type { ContainerState as StoredContainerState } from "../core/state/container-state.js";
+import { ContainerError, invalidOption } from "../errors/index.js";
 import { resolveBridgeOptions } from "../network/network-options.js";
 import type { OverlayOptions, OverlaySpec } from "../overlay/overlay-spec.js";
-import { ContainerError, invalidOption } from "./container-error.js";
-import { generateContainerName, validateContainerName } from "./container-name.js";
 import {
   type HardeningOptions,
   type HardeningSpec,
@@ -343,3 +344,6 @@ export function normalizeSpec(
     ...normalizeHardening(options, rootSwitch, namespaces),
   };
 }
+
+/** A container's state.json as container/ reads and writes it: the stored state with the whole spec. */
+export type ContainerState = StoredContainerState<ContainerSpec>;

@@ -1,6 +1,7 @@
 // Whether a container runs, judged from /proc (not from what its state file last said).
+
+import type { ContainerState } from "./container-spec.js";
 import { isRunning } from "./process/process-identity.js";
-import type { ContainerState } from "./state/container-state.js";
 
 /**
  * - "creating": its launcher is still setting it up;

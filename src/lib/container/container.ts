@@ -1,16 +1,16 @@
 // A container as an object: what notebooks and the CLI hold on to between cells and commands.
 
+import type { ContainerExit } from "../core/state/container-state.js";
+import { readState } from "../core/state/state-store.js";
+import type { ContainerPrivilege } from "../privilege/index.js";
 import { containerLogs } from "./container-logs.js";
-import type { ContainerSpec } from "./container-spec.js";
+import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { type ContainerStatus, containerStatus } from "./container-status.js";
 import { type ExecOptions, type ExecResult, execInContainer } from "./exec-in-container.js";
 import { type ContainerInfo, describeContainer } from "./list-containers.js";
 import { recordObservedExit } from "./observe-exit.js";
-import type { ContainerPrivilege } from "./privilege-mode.js";
 import { type RemoveOptions, removeContainer } from "./remove-container.js";
 import { launchDetached, type StartOptions } from "./start-container.js";
-import type { ContainerExit, ContainerState } from "./state/container-state.js";
-import { readState } from "./state/state-store.js";
 import { type StopOptions, type StopOutcome, stopContainer } from "./stop-container.js";
 
 /** A detached container, found again by name from any process (its state lives under the run directory). */
@@ -67,7 +67,7 @@ export class Container {
    * the end and its cgroups tell nothing).
    */
   async exitStatus(): Promise<ContainerExit | undefined> {
-    const latest = await readState(this.name).catch(() => this.#state);
+    const latest = await readState<ContainerSpec>(this.name).catch(() => this.#state);
     this.#state = await recordObservedExit(latest);
     return this.#state.exit;
   }
@@ -80,7 +80,7 @@ export class Container {
   /** SIGTERM to its main command, SIGKILL after `timeoutMs`; state and log remain until {@link remove}. */
   async stop(options?: StopOptions): Promise<StopOutcome> {
     const outcome = await stopContainer(this.name, options);
-    if (!outcome.removed) this.#state = await readState(this.name).catch(() => this.#state);
+    if (!outcome.removed) this.#state = await readState<ContainerSpec>(this.name).catch(() => this.#state);
     return outcome;
   }
 
@@ -105,5 +105,5 @@ export async function startContainer(options: StartOptions = {}): Promise<Contai
 
 /** The container named `name` (from any process); throws a "not-found" error when there is none. */
 export async function getContainer(name: string): Promise<Container> {
-  return new Container(await readState(name));
+  return new Container(await readState<ContainerSpec>(name));
 }

@@ -1,8 +1,9 @@
 // The argv that runs a command inside a running container, like `docker exec`: pure, unit-tested.
+
+import type { ContainerPrivilege } from "../privilege/index.js";
 import { type SpawnPlan, withCgroupJoin, withPrivilege } from "./launch-argv.js";
 import type { NamespaceKind } from "./namespaces.js";
 import { namespaceFlags } from "./namespaces.js";
-import type { ContainerPrivilege } from "./privilege-mode.js";
 import { dropToHostUserArgv, type UsernsMapping } from "./userns-mapping.js";
 
 /** What {@link buildExecArgv} needs. */

@@ -1,14 +1,15 @@
 // Running a command inside a running container (its namespaces, root and working directory), like `docker exec`.
+
+import { readState } from "../core/state/state-store.js";
+import { ContainerError } from "../errors/container-error.js";
 import { HostCommandError, hintFor } from "../host/index.js";
-import { ContainerError } from "./container-error.js";
+import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { validateArgv, validateContainerPath, validateEnv } from "./container-spec.js";
 import { buildExecArgv } from "./exec-argv.js";
 import { recordObservedExit } from "./observe-exit.js";
 import { isRunning } from "./process/process-identity.js";
 import type { ProcessIoOptions } from "./process/process-io-options.js";
 import { runProcess } from "./process/run-process.js";
-import type { ContainerState } from "./state/container-state.js";
-import { readState } from "./state/state-store.js";
 
 /** Options for {@link execInContainer}. */
 export interface ExecOptions extends ProcessIoOptions {
@@ -55,7 +56,7 @@ export async function execInContainer(
   command: readonly string[],
   options: ExecOptions = {},
 ): Promise<ExecResult> {
-  const state = typeof nameOrState === "string" ? await readState(nameOrState) : nameOrState;
+  const state = typeof nameOrState === "string" ? await readState<ContainerSpec>(nameOrState) : nameOrState;
   const argv = validateArgv(command, "command");
   const env = { ...state.spec.env, ...validateEnv(options.env) };
   const workdir =

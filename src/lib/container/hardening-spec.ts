@@ -1,6 +1,7 @@
 // A container's hardening as runc applies it: capabilities dropped, /proc paths masked or read-only, no_new_privs.
+
+import { ContainerError, invalidOption } from "../errors/index.js";
 import { normalizeCapDrop } from "../hardening/capabilities.js";
-import { ContainerError, invalidOption } from "./container-error.js";
 import type { NamespaceKind } from "./namespaces.js";
 
 /** What a caller may ask for (the `hardening` container option). */

@@ -1,6 +1,7 @@
 // The argv that starts a container: pure, so every variant (mode, root switch, cgroups) is unit-tested.
 
 import { overlayMountArgv } from "../overlay/overlay-script.js";
+import { type ContainerPrivilege, privilegePrefix } from "../privilege/index.js";
 import { CONTAINER_PATH, type ContainerSpec } from "./container-spec.js";
 import { hardenedPivotArgv, isHardened } from "./hardened-pivot-argv.js";
 import {
@@ -16,7 +17,6 @@ import {
   PREPARE_ROOT_SCRIPT,
 } from "./init-script.js";
 import { type NamespaceKind, namespaceFlags } from "./namespaces.js";
-import { type ContainerPrivilege, privilegePrefix } from "./privilege-mode.js";
 import { dropToHostUserArgv } from "./userns-mapping.js";
 
 /** How to launch: what {@link buildLaunchArgv} needs besides the spec. */

@@ -1,11 +1,11 @@
 // What `nsbook ps` shows: every container under the run directory, with its live status.
-import { currentScope, visibleScopes, withScope } from "../paths.js";
-import type { ContainerSpec } from "./container-spec.js";
+import { currentScope, visibleScopes, withScope } from "../core/paths.js";
+import type { ContainerKind } from "../core/state/container-state.js";
+import { listContainerNames, readStoredState } from "../core/state/state-store.js";
+import type { ContainerPrivilege } from "../privilege/index.js";
+import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { type ContainerStatus, containerStatus } from "./container-status.js";
 import { recordObservedExit } from "./observe-exit.js";
-import type { ContainerPrivilege } from "./privilege-mode.js";
-import type { ContainerKind, ContainerState } from "./state/container-state.js";
-import { listContainerNames, readStoredState } from "./state/state-store.js";
 
 /** One line of `nsbook ps`. */
 export interface ContainerInfo {
@@ -72,7 +72,7 @@ export async function listContainers(): Promise<ContainerInfo[]> {
   const names = await listContainerNames();
   const infos = await Promise.all(
     names.map(async (name): Promise<ContainerInfo | undefined> => {
-      const stored = await readStoredState(name);
+      const stored = await readStoredState<ContainerSpec>(name);
       if (!stored) return undefined; // removed meanwhile
       if (stored.state) return describeContainer(stored.state);
       return { name, ...where, status: "dead", namespaces: [], command: [], problem: stored.problem };

@@ -1,4 +1,5 @@
 // The namespaces a container may have, and how unshare and nsenter spell each one.
+import { invalidOption } from "../errors/index.js";
 
 /** A Linux namespace kind nsbook can give a container (namespaces(7)). */
 export type NamespaceKind = "pid" | "mount" | "uts" | "ipc" | "net" | "user" | "cgroup";
@@ -53,8 +54,10 @@ export function parseNamespaceList(text: string): NamespaceKind[] {
   for (const raw of trimmed.split(",")) {
     const entry = raw.trim() === "mnt" ? "mount" : raw.trim();
     if (!isNamespaceKind(entry)) {
-      throw new TypeError(
-        `namespaces: ${JSON.stringify(raw)} is not a namespace; use a comma-separated list of ${ALL_NAMESPACES.join(", ")} (or "none")`,
+      throw invalidOption(
+        "namespaces",
+        raw,
+        `is not a namespace; use a comma-separated list of ${ALL_NAMESPACES.join(", ")} (or "none")`,
       );
     }
     kinds.push(entry);

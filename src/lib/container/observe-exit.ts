@@ -1,10 +1,11 @@
 // How a detached container ended when no launcher was there to see it: `nsbook run -d` returns at once, so
 // nobody waits for its unshare. Its cgroups outlive it until `stop`, and their counters still say whether the
 // OOM killer ended it; the first look (ps, logs, exec) writes that down.
+
+import { readStoredState, updateState } from "../core/state/state-store.js";
+import type { ContainerSpec, ContainerState } from "./container-spec.js";
+import { inspectExit, NSBOOK_EXTENSIONS } from "./extensions.js";
 import { isRunning } from "./process/process-identity.js";
-import { inspectExit } from "./resources/exit-inspector.js";
-import type { ContainerState } from "./state/container-state.js";
-import { readStoredState, updateState } from "./state/state-store.js";
 
 /**
  * Returns `state` with its `exit` completed from its cgroups when its init has ended, no description was
@@ -15,10 +16,10 @@ export async function recordObservedExit(given: ContainerState): Promise<Contain
   if (given.exit?.message !== undefined || !given.init || given.resources.length === 0) return given;
   if (await isRunning(given.init)) return given;
   // The launcher may have written it meanwhile (`given` can be a copy held since the start).
-  const stored = (await readStoredState(given.name).catch(() => undefined))?.state;
+  const stored = (await readStoredState<ContainerSpec>(given.name).catch(() => undefined))?.state;
   const state = stored?.createdAt === given.createdAt ? stored : given;
   if (state.exit?.message !== undefined) return state;
-  const report = await inspectExit(state, state.exit ?? {});
+  const report = await inspectExit(NSBOOK_EXTENSIONS, state, state.exit ?? {});
   if (!report?.oomKilled) return state;
   const exit = {
     ...state.exit,
@@ -28,7 +29,7 @@ export async function recordObservedExit(given: ContainerState): Promise<Contain
     at: state.exit?.at ?? new Date().toISOString(),
   };
   const { createdAt } = state;
-  await updateState(state.name, (s) => {
+  await updateState<ContainerSpec>(state.name, (s) => {
     if (s.createdAt === createdAt && s.exit?.message === undefined) s.exit = exit;
   });
   return { ...state, exit };

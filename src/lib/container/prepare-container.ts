@@ -3,38 +3,44 @@
 
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
-import type { PrivilegeMode } from "../doctor/types.js";
-import { createOverlayDirs } from "../overlay/create-overlay-dirs.js";
-import { planOverlay } from "../overlay/overlay-spec.js";
-import { resolveRootfs } from "../rootfs/resolve-rootfs.js";
-import { ContainerError } from "./container-error.js";
-import { type ContainerOptions, type ContainerSpec, normalizeSpec } from "./container-spec.js";
-import { containerStatus } from "./container-status.js";
-import { applyPrivilege, type ContainerPrivilege, resolvePrivilege } from "./privilege-mode.js";
-import { identifyProcess } from "./process/process-identity.js";
-import { networkHook } from "./resources/network-hook.js";
-import { resourceHook } from "./resources/resource-hook.js";
-import { recordResource } from "./resources/resource-registry.js";
-import type { ContainerKind, ContainerState, ProcessIdentity } from "./state/container-state.js";
+import { recordResource } from "../core/resources/resource-registry.js";
+import type { ContainerKind, ProcessIdentity } from "../core/state/container-state.js";
 import {
   claimContainerDir,
   containerDir,
   logFilePath,
   readStoredState,
   writeState,
-} from "./state/state-store.js";
+} from "../core/state/state-store.js";
+import { ContainerError } from "../errors/container-error.js";
+import { planOverlay } from "../overlay/overlay-spec.js";
+import type { PrivilegeMode } from "../privilege/index.js";
+import { type ContainerPrivilege, resolvePrivilege } from "../privilege/index.js";
+import { resolveRootfs } from "../rootfs/resolve-rootfs.js";
+import { applyPrivilege } from "./apply-privilege.js";
+import type { ContainerState } from "./container-spec.js";
+import { type ContainerOptions, type ContainerSpec, normalizeSpec } from "./container-spec.js";
+import { containerStatus } from "./container-status.js";
+import { type Extensions, NSBOOK_EXTENSIONS } from "./extensions.js";
+import { identifyProcess } from "./process/process-identity.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options every way of creating a container accepts. */
 export interface CreateOptions extends ContainerOptions {
   /** How to get privileges; see {@link resolvePrivilege}. @default detected (root as uid 0, else passwordless sudo or rootless) */
   privilege?: PrivilegeMode;
+  /**
+   * What builds the container's cgroups, network and overlay directories, and reads its end (see
+   * container/extensions.ts). Tests replace one to make it fail at a chosen moment. @default NSBOOK_EXTENSIONS
+   */
+  extensions?: Extensions;
 }
 
-/** The decided spec and mode, before anything exists. */
+/** The decided spec and mode, and the extensions that will build it, before anything exists. */
 export interface ContainerPlan {
   spec: ContainerSpec;
   mode: ContainerPrivilege;
+  extensions: Extensions;
 }
 
 /** Resolves the rootfs, applies defaults and the privilege mode, and refuses what cannot work: no side effects. */
@@ -55,21 +61,7 @@ export async function planContainer(
     namespaces: spec.namespaces,
   });
   if (overlay) spec.overlay = overlay;
-  if (spec.resources !== undefined && !resourceHook()) {
-    throw new ContainerError(
-      "invalid-option",
-      `container "${spec.name}": resource limits were given but no cgroups module is loaded to apply them (import nsbook's cgroups module, which installs the resource hook)`,
-      { container: spec.name },
-    );
-  }
-  if (spec.network === "bridge" && !networkHook()) {
-    throw new ContainerError(
-      "invalid-option",
-      `container "${spec.name}": network "bridge" was asked for but no network module is loaded to set it up (import nsbook's network module, which installs the network hook)`,
-      { container: spec.name },
-    );
-  }
-  return { spec, mode };
+  return { spec, mode, extensions: options.extensions ?? NSBOOK_EXTENSIONS };
 }
 
 /** This process, as the launcher of the containers it creates (its identity never changes). */
@@ -90,7 +82,7 @@ export async function claimContainer(plan: ContainerPlan, kind: ContainerKind): 
   }
   for (let attempt = 0; ; attempt++) {
     if (await claimContainerDir(spec.name)) break;
-    const stored = await readStoredState(spec.name);
+    const stored = await readStoredState<ContainerSpec>(spec.name);
     const status = stored?.state ? await containerStatus(stored.state) : "dead";
     if (attempt > 2 || status === "running" || status === "creating") {
       throw new ContainerError(
@@ -126,34 +118,39 @@ export async function claimContainer(plan: ContainerPlan, kind: ContainerKind): 
   return state;
 }
 
-/** Runs the resource hook (when the spec has resources); the hook records each cgroup before creating it. */
-export async function createResources(state: ContainerState): Promise<void> {
-  // The overlay's directories (recorded first); the overlay itself is mounted inside the container.
-  await createOverlayDirs(state);
-  const hook = resourceHook();
-  if (state.spec.resources === undefined || !hook) return;
-  const result = await hook({
+/**
+ * Creates what the container owns before its first process: the overlay's directories, then (when the spec has
+ * resources) its cgroups. Each extension records a resource before creating it.
+ */
+export async function createResources(state: ContainerState, extensions: Extensions): Promise<void> {
+  // The overlay itself is mounted inside the container, in its own mount namespace.
+  await extensions.overlayDirs(state);
+  if (state.spec.resources === undefined) return;
+  const result = await extensions.resources({
     container: state.name,
     resources: state.spec.resources,
     mode: state.privilege,
     record: (r) => recordResource(state.name, r),
   });
   // The hook's records went to the file: re-read them, then add the cgroup.procs files to join.
-  const stored = await readStoredState(state.name);
+  const stored = await readStoredState<ContainerSpec>(state.name);
   state.resources = stored?.state?.resources ?? state.resources;
   state.cgroupProcsFiles = [...result.cgroupProcsFiles];
   await writeState(state);
 }
 
 /**
- * Runs the network hook (when the spec asks for a network) with the init's PID, whose network namespace is the
- * container's; the hook records each resource before creating it, and the records are read back into `state`.
+ * Connects the container's network (when the spec asks for one) with the init's PID, whose network namespace is
+ * the container's; the extension records each resource before creating it, and the records are read back.
  */
-export async function createNetwork(state: ContainerState, initPid: number): Promise<void> {
-  const hook = networkHook();
-  if (state.spec.network !== "bridge" || !hook) return;
+export async function createNetwork(
+  state: ContainerState,
+  initPid: number,
+  extensions: Extensions,
+): Promise<void> {
+  if (state.spec.network !== "bridge") return;
   try {
-    await hook({
+    await extensions.network({
       container: state.name,
       createdAt: state.createdAt,
       network: state.spec.network,
@@ -163,7 +160,7 @@ export async function createNetwork(state: ContainerState, initPid: number): Pro
       record: (r) => recordResource(state.name, r),
     });
   } finally {
-    const stored = await readStoredState(state.name);
+    const stored = await readStoredState<ContainerSpec>(state.name);
     state.resources = stored?.state?.resources ?? state.resources;
   }
 }

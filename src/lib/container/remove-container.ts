@@ -1,7 +1,9 @@
 // Removing a container: its state, log and resources. Idempotent.
-import { ContainerError } from "./container-error.js";
+
+import { readStoredState } from "../core/state/state-store.js";
+import { ContainerError } from "../errors/container-error.js";
+import type { ContainerSpec } from "./container-spec.js";
 import { containerStatus } from "./container-status.js";
-import { readStoredState } from "./state/state-store.js";
 import { type StopOutcome, stopContainer } from "./stop-container.js";
 
 /** Options for {@link removeContainer}. */
@@ -17,7 +19,7 @@ export interface RemoveOptions {
  * container that does not exist does nothing (`existed: false`); a running one needs `force`.
  */
 export async function removeContainer(name: string, options: RemoveOptions = {}): Promise<StopOutcome> {
-  const stored = await readStoredState(name);
+  const stored = await readStoredState<ContainerSpec>(name);
   if (!stored) return { name, existed: false, wasRunning: false, escalated: false, removed: false };
   if (!options.force && stored.state) {
     const status = await containerStatus(stored.state);

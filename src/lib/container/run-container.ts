@@ -1,7 +1,10 @@
 // A one-shot container: create, run one command, collect its output and exit code, remove everything.
 // One spawn of unshare does it all, so it costs little more than unshare itself.
 import type { UsageSample } from "../cgroups/usage/usage-sample.js";
+import { removeContainerDir } from "../core/state/state-store.js";
 import { HostCommandError, hintFor } from "../host/index.js";
+import type { ContainerState } from "./container-spec.js";
+import { inspectExit } from "./extensions.js";
 import { buildLaunchArgv } from "./launch-argv.js";
 import {
   type CreateOptions,
@@ -12,9 +15,6 @@ import {
 } from "./prepare-container.js";
 import type { ProcessIoOptions } from "./process/process-io-options.js";
 import { runProcess } from "./process/run-process.js";
-import { inspectExit } from "./resources/exit-inspector.js";
-import type { ContainerState } from "./state/container-state.js";
-import { removeContainerDir } from "./state/state-store.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options for {@link runContainer}; `timeoutMs` and `signal` kill the whole container. */
@@ -70,7 +70,7 @@ export async function runContainer(options: RunOptions = {}): Promise<RunResult>
   const what = `run container "${state.name}"`;
   let exited = false;
   try {
-    await createResources(state);
+    await createResources(state, plan.extensions);
     const launch = buildLaunchArgv(plan.spec, {
       mode: plan.mode,
       stateDir: stateDirOf(state.name),
@@ -92,7 +92,10 @@ export async function runContainer(options: RunOptions = {}): Promise<RunResult>
     // every process of it: nothing is left to stop, only the state and resources to remove.
     exited = !outcome.killed;
     // Read the cgroups' counters now, before the finally below removes them: an OOM kill is known only there.
-    const report = await inspectExit(state, { code: outcome.exitCode, signal: outcome.signal });
+    const report = await inspectExit(plan.extensions, state, {
+      code: outcome.exitCode,
+      signal: outcome.signal,
+    });
     const oomKilled = report?.oomKilled === true;
     if (!outcome.killed && !oomKilled && outcome.exitCode !== 0 && TOOL_FAILURE.test(outcome.stderr)) {
       throw new HostCommandError({

@@ -2,7 +2,6 @@
 // folder once nothing is left in it.
 import { readdir, rm, rmdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { releaseScopeSubnets } from "../network/scope-network.js";
 import {
   type ContainerScope,
   currentScope,
@@ -10,9 +9,10 @@ import {
   scopeText,
   visibleScopes,
   withScope,
-} from "../paths.js";
-import { ContainerError } from "./container-error.js";
-import { listContainerNames } from "./state/state-store.js";
+} from "../core/paths.js";
+import { listContainerNames } from "../core/state/state-store.js";
+import { ContainerError } from "../errors/container-error.js";
+import { releaseScopeSubnets } from "../network/scope-network.js";
 
 /** Where a container was found: its scope (null: the unscoped run directory) and its bare name. */
 export interface LocatedContainer {

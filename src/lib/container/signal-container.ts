@@ -1,12 +1,14 @@
 // A signal for a container's command, as `docker kill --signal` sends one, and as `docker run` passes on the
 // signals it receives itself.
-import { runDir } from "../paths.js";
-import { ContainerError } from "./container-error.js";
+
+import { runDir } from "../core/paths.js";
+import { readStoredState } from "../core/state/state-store.js";
+import { ContainerError } from "../errors/container-error.js";
+import type { ContainerSpec } from "./container-spec.js";
 import { stateDirOf } from "./prepare-container.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { childrenOf } from "./process/process-tree.js";
 import { type StopSignal, signalProcesses } from "./process/signal-processes.js";
-import { readStoredState } from "./state/state-store.js";
 
 /**
  * Sends `signal` to the container's command and resolves with the host PIDs it reached (none when the command
@@ -18,7 +20,7 @@ import { readStoredState } from "./state/state-store.js";
  * that no other marked process is the parent of (sudo, setpriv and unshare all lead to it).
  */
 export async function signalContainer(name: string, signal: StopSignal): Promise<number[]> {
-  const stored = await readStoredState(name);
+  const stored = await readStoredState<ContainerSpec>(name);
   if (!stored?.state) {
     throw new ContainerError(
       "not-found",

@@ -1,11 +1,16 @@
 // Starting a detached container: its init runs as PID 1 in new namespaces and outlives the process that
 // started it (a CLI that exits, a notebook kernel that restarts).
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import type { ContainerExit, ProcessIdentity } from "../core/state/container-state.js";
+import { updateState, writeState } from "../core/state/state-store.js";
+import { ContainerError } from "../errors/container-error.js";
 import { HostCommandError, hintFor } from "../host/index.js";
-import { ContainerError } from "./container-error.js";
+import type { ContainerSpec, ContainerState } from "./container-spec.js";
+import { type Extensions, inspectExit } from "./extensions.js";
 import { READY_LINE } from "./init-script.js";
 import { buildLaunchArgv } from "./launch-argv.js";
 import {
@@ -22,9 +27,6 @@ import { findMarkedProcesses } from "./process/marker-scan.js";
 import { trackOwnChild } from "./process/own-children.js";
 import { identifyProcess } from "./process/process-identity.js";
 import { childrenOf } from "./process/process-tree.js";
-import { inspectExit } from "./resources/exit-inspector.js";
-import type { ContainerExit, ContainerState, ProcessIdentity } from "./state/container-state.js";
-import { updateState, writeState } from "./state/state-store.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options for {@link startContainer}. */
@@ -125,12 +127,12 @@ function waitForReady(child: ChildProcess, timeoutMs: number, what: string): Pro
  * written by the start itself, and in the file afterwards. Registered right after the spawn, so a command that
  * ends at once is not missed.
  */
-function trackExit(state: ContainerState, child: ChildProcess): void {
+function trackExit(state: ContainerState, child: ChildProcess, extensions: Extensions): void {
   const { name, createdAt } = state;
   trackOwnChild(name, child, async (code, signal) => {
     const seen = { ...(code === null ? {} : { code }), ...(signal === null ? {} : { signal }) };
     // The cgroups still exist (they go only with `stop`/`remove`): their counters tell an OOM kill apart.
-    const report = await inspectExit(state, seen);
+    const report = await inspectExit(extensions, state, seen);
     const exit: ContainerExit = {
       ...seen,
       ...(report ? { oomKilled: report.oomKilled, message: report.message } : {}),
@@ -138,7 +140,7 @@ function trackExit(state: ContainerState, child: ChildProcess): void {
       at: new Date().toISOString(),
     };
     state.exit = exit;
-    await updateState(name, (s) => {
+    await updateState<ContainerSpec>(name, (s) => {
       if (s.createdAt === createdAt) s.exit = exit; // else the name was reused meanwhile
     });
   });
@@ -197,9 +199,9 @@ export async function launchDetached(options: StartOptions = {}): Promise<Contai
   const what = `start container "${state.name}"`;
   let child: ChildProcess | undefined;
   try {
-    await createResources(state);
+    await createResources(state, plan.extensions);
     child = spawnDetached(state, plan);
-    trackExit(state, child);
+    trackExit(state, child, plan.extensions);
     // Listen for the ready line (or the end) before awaiting anything else: a container that fails at once
     // can exit and close its stderr while we write the state, and a "close" emitted before the listener is
     // attached is never seen again (the start would then wait for its whole timeout).
@@ -217,7 +219,7 @@ export async function launchDetached(options: StartOptions = {}): Promise<Contai
       state.monitor = located.monitor;
       state.init = located.init;
       await waitForCommandStarted(located.init.pid);
-      await createNetwork(state, located.init.pid);
+      await createNetwork(state, located.init.pid, plan.extensions);
     }
     state.phase = located ? "running" : "stopped";
     await writeState(state);

@@ -1,16 +1,19 @@
 // `nsbook stop --all`: every container of ours stopped and removed, whatever state a crash left it in.
+
 import { resolve } from "node:path";
 import {
   type RemoveStaleCgroupsOptions,
   removeStaleCgroups,
 } from "../cgroups/container/remove-stale-cgroups.js";
 import { cgroupDirName, scopeCgroupPrefix } from "../cgroups/manager/cgroup-name.js";
-import { currentScope, listScopes, runDir, withScope } from "../paths.js";
-import { privilegeForCleanup } from "./privilege-mode.js";
+import { currentScope, listScopes, runDir, withScope } from "../core/paths.js";
+import { listContainerNames, readStoredState, removeUnfinishedRemovals } from "../core/state/state-store.js";
+import { removeIdleLockFiles } from "../network/file-lock.js";
+import { privilegeForCleanup } from "../privilege/index.js";
+import type { ContainerSpec } from "./container-spec.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { signalProcesses } from "./process/signal-processes.js";
 import { waitUntilGone } from "./process/wait-until-gone.js";
-import { listContainerNames, readStoredState, removeUnfinishedRemovals } from "./state/state-store.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options for {@link stopAllContainers}. */
@@ -35,7 +38,9 @@ async function containersOf(owner: string | undefined): Promise<string[]> {
   const names = await listContainerNames();
   if (owner === undefined) return names;
   const owned = await Promise.all(
-    names.map(async (name) => ((await readStoredState(name))?.state?.owner === owner ? name : undefined)),
+    names.map(async (name) =>
+      (await readStoredState<ContainerSpec>(name))?.state?.owner === owner ? name : undefined,
+    ),
   );
   return owned.filter((n): n is string => n !== undefined);
 }
@@ -125,6 +130,10 @@ export async function stopAllContainers(options: StopAllOptions = {}): Promise<S
     if (left.length > 0)
       report.problems.push(`processes ${left.map((p) => p.pid).join(", ")} survived SIGKILL`);
   }
+  // Lock files of launchers killed while they held them (the kernel released the locks; the files stay).
+  await removeIdleLockFiles(resolve(runDir())).catch((e) =>
+    report.problems.push(`lock files: ${e instanceof Error ? e.message : String(e)}`),
+  );
   // Last, the cgroups no state recorded: left by a process killed between creating them and recording its
   // container, or made by createContainerCgroups() in a kernel that is gone. Those still in use are kept.
   try {

@@ -1,24 +1,27 @@
 // Stopping a container: SIGTERM to its main process, SIGKILL after a timeout, every process of it gone;
 // optionally its resources and state removed too.
+
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ContainerError } from "./container-error.js";
-import { type ContainerPrivilege, privilegeForCleanup } from "./privilege-mode.js";
-import { findMarkedProcesses } from "./process/marker-scan.js";
-import { settleOwnChild } from "./process/own-children.js";
-import { isRunning } from "./process/process-identity.js";
-import { childrenOf, descendantsOf } from "./process/process-tree.js";
-import { signalProcesses } from "./process/signal-processes.js";
-import { waitUntilGone } from "./process/wait-until-gone.js";
-import { disposeResources } from "./resources/resource-registry.js";
-import type { ContainerState, ProcessIdentity } from "./state/container-state.js";
+import { disposeResources } from "../core/resources/resource-registry.js";
+import type { ProcessIdentity } from "../core/state/container-state.js";
 import {
   containerDir,
   readStoredState,
   removeContainerDir,
   updateState,
   writeState,
-} from "./state/state-store.js";
+} from "../core/state/state-store.js";
+import { ContainerError } from "../errors/container-error.js";
+import { type ContainerPrivilege, privilegeForCleanup } from "../privilege/index.js";
+import type { ContainerSpec, ContainerState } from "./container-spec.js";
+import { NSBOOK_EXTENSIONS } from "./extensions.js";
+import { findMarkedProcesses } from "./process/marker-scan.js";
+import { settleOwnChild } from "./process/own-children.js";
+import { isRunning } from "./process/process-identity.js";
+import { childrenOf, descendantsOf } from "./process/process-tree.js";
+import { signalProcesses } from "./process/signal-processes.js";
+import { waitUntilGone } from "./process/wait-until-gone.js";
 
 /** Options for {@link stopContainer}. */
 export interface StopOptions {
@@ -118,7 +121,7 @@ async function killRest(
  */
 export async function stopContainer(name: string, options: StopOptions = {}): Promise<StopOutcome> {
   const timeoutMs = options.timeoutMs ?? 5000;
-  const stored = await readStoredState(name);
+  const stored = await readStoredState<ContainerSpec>(name);
   if (!stored) return { name, existed: false, wasRunning: false, escalated: false, removed: false };
   const state = stored.state;
   const mode = state?.privilege ?? (await privilegeForCleanup());
@@ -132,14 +135,14 @@ export async function stopContainer(name: string, options: StopOptions = {}): Pr
   await settleOwnChild(name, 1000);
   if (!options.remove) {
     if (state && state.phase !== "stopped") {
-      await updateState(name, (s) => {
+      await updateState<ContainerSpec>(name, (s) => {
         if (s.createdAt === state.createdAt) s.phase = "stopped"; // else a new container took the name meanwhile
       });
     }
     return { name, existed: true, wasRunning, escalated, removed: false };
   }
   if (state && state.resources.length > 0) {
-    const outcome = await disposeResources(name, state.resources, mode);
+    const outcome = await disposeResources(name, state.resources, mode, NSBOOK_EXTENSIONS.disposers);
     if (outcome.failed.length > 0) {
       // Keep what could not be removed on record, so a later `stop --all` tries again.
       state.resources = state.resources.filter((r) => outcome.failed.some((f) => f.record === r));

@@ -1,5 +1,5 @@
 // A user namespace for a container started by root: root inside, an unprivileged host user outside.
-import { ContainerError, invalidOption } from "./container-error.js";
+import { ContainerError, invalidOption } from "../errors/index.js";
 
 /** The host user and group that root inside the container is, outside. Stored in the spec. */
 export interface UsernsMapping {

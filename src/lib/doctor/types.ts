@@ -2,9 +2,6 @@
 import type { CgroupDetection } from "../cgroups/types.js";
 import type { PrivilegeMode } from "../privilege/types.js";
 
-/** How nsbook can get the privileges containers need on this machine (defined with privilege detection). */
-export type { PrivilegeMode };
-
 /** One thing doctor checked. */
 export interface DoctorCheck {
   /** Stable id, e.g. "ns.pid", "cgroup.memory", "tool.unshare", "userns.apparmor". */

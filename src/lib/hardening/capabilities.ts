@@ -1,5 +1,5 @@
 // Linux capability names, and the list a container is asked to drop (`capDrop`), checked before setpriv sees it.
-import { ContainerError, invalidOption } from "../container/container-error.js";
+import { ContainerError, invalidOption } from "../errors/index.js";
 
 /** Every capability of Linux 5.9+ (capabilities(7)), without the CAP_ prefix, in kernel number order. */
 export const LINUX_CAPABILITIES: readonly string[] = [

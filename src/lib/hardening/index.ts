@@ -1,7 +1,5 @@
-// Hardening a container as runc does, and showing why: the chroot escape, capabilities, masked paths, runc's defaults.
+// Hardening a container as runc does: the capabilities it keeps and drops, the paths it masks and makes
+// read-only. The escape lab that shows why (step 11) is in lab/.
+
 export * from "./capabilities.js";
-export * from "./comparison.js";
-export * from "./escape-lab.js";
-export * from "./escape-tool.js";
-export * from "./fork-loop.js";
 export * from "./runc-paths.js";

@@ -1,4 +1,5 @@
 // The one error class for a host command that failed: what ran, how it ended, and what to do.
+import { NsbookError } from "../errors/index.js";
 
 /** Everything known about one failed host command. */
 export interface HostCommandFailure {
@@ -40,8 +41,8 @@ function describeEnd(f: HostCommandFailure): string {
 }
 
 /** A host command failed. First line: `<what failed>: <command>`; then how it ended, stderr and a hint. */
-export class HostCommandError extends Error {
-  override readonly name = "HostCommandError";
+export class HostCommandError extends NsbookError {
+  override readonly name: string = "HostCommandError";
   readonly what: string;
   readonly argv: readonly string[];
   readonly command: string;
@@ -50,7 +51,6 @@ export class HostCommandError extends Error {
   readonly stderr: string;
   readonly stdout: string;
   readonly durationMs: number;
-  readonly hint?: string;
 
   constructor(f: HostCommandFailure) {
     const command = formatCommand(f.argv);
@@ -60,7 +60,10 @@ export class HostCommandError extends Error {
     ];
     if (f.stderr) lines.push(...f.stderr.split("\n").map((l) => `  stderr: ${l}`));
     if (f.hint) lines.push(`  hint: ${f.hint}`);
-    super(lines.join("\n"), f.cause === undefined ? undefined : { cause: f.cause });
+    super("host-command", lines.join("\n"), {
+      ...(f.cause === undefined ? {} : { cause: f.cause }),
+      ...(f.hint === undefined ? {} : { hint: f.hint }),
+    });
     this.what = f.what;
     this.argv = f.argv;
     this.command = command;
@@ -69,6 +72,5 @@ export class HostCommandError extends Error {
     this.stderr = f.stderr;
     this.stdout = f.stdout;
     this.durationMs = f.durationMs;
-    this.hint = f.hint;
   }
 }

@@ -1,4 +1,5 @@
 // Everything the course puts side by side for one container: namespaces, hostname, processes, mounts, network.
+import { NsbookError } from "../errors/index.js";
 import type { MountInfoEntry } from "../proc/mountinfo.js";
 import { compareNamespaceSets, type NamespaceComparison } from "./compare-namespaces.js";
 import type { NetworkInterface, Route } from "./ip-json.js";
@@ -62,8 +63,8 @@ export async function inspectContainerVsHost(
   options: InspectOptions = {},
 ): Promise<ContainerVsHost> {
   if (validateProcessRef(containerPid, "containerPid") === "self") {
-    throw Object.assign(new TypeError('containerPid must be the container\'s host PID, not "self"'), {
-      userFacing: true,
+    throw new NsbookError("invalid-pid", 'containerPid must be the container\'s host PID, not "self"', {
+      userMistake: true,
     });
   }
   const hostPid = validateProcessRef(options.hostPid ?? "self", "hostPid");

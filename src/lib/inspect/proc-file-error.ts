@@ -1,15 +1,15 @@
 // Turns a failed read under /proc/PID into an error that says which process and what to do.
+import { NsbookError } from "../errors/index.js";
 import type { ProcessRef } from "./process-ref.js";
 
 /** Reading /proc/<pid>/... failed: the process is gone, or we may not look at it. */
-export class ProcFileError extends Error {
-  override readonly name = "ProcFileError";
-  readonly userFacing = true;
+export class ProcFileError extends NsbookError {
+  override readonly name: string = "ProcFileError";
   /** The file we tried to read. */
   readonly path: string;
   readonly pid: ProcessRef;
   /** errno code of the failure, e.g. "ENOENT". */
-  readonly code?: string;
+  readonly errno?: string;
   /** True when the process no longer exists (ENOENT/ESRCH). */
   readonly processGone: boolean;
 
@@ -26,10 +26,10 @@ export class ProcFileError extends Error {
       : code === "EACCES" || code === "EPERM"
         ? `not allowed to look at process ${pid}: another user's process needs root (run with sudo)`
         : String((cause as Error | undefined)?.message ?? cause);
-    super(`reading ${path} failed: ${why}`, cause === undefined ? undefined : { cause });
+    super("proc-file", `reading ${path} failed: ${why}`, cause === undefined ? {} : { cause });
     this.path = path;
     this.pid = pid;
-    this.code = code;
+    if (code !== undefined) this.errno = code;
     this.processGone = processGone;
   }
 }

@@ -40,7 +40,7 @@ export async function readProcess(pid: ProcessRef): Promise<ProcessInfo | undefi
       readProcText(pid, "cmdline"),
       // Another user's ns links need ptrace access (root); without it the namespace stays unknown.
       readProcLink(pid, "ns/pid").catch((e: unknown) => {
-        if (e instanceof ProcFileError && (e.code === "EACCES" || e.code === "EPERM")) return undefined;
+        if (e instanceof ProcFileError && (e.errno === "EACCES" || e.errno === "EPERM")) return undefined;
         throw e;
       }),
     ]),

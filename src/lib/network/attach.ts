@@ -1,8 +1,9 @@
 // Plugging a container into the host's bridge: a veth pair, one end on the bridge, the other moved into the
 // container's network namespace and renamed eth0, with an address from the bridge's subnet and a default route.
-import type { ContainerPrivilege } from "../container/privilege-mode.js";
-import type { NewResource } from "../container/resources/resource-registry.js";
-import { currentScope, scopeText } from "../paths.js";
+
+import { currentScope, scopeText } from "../core/paths.js";
+import type { NewResource } from "../core/resources/resource-registry.js";
+import type { ContainerPrivilege } from "../privilege/index.js";
 import { BRIDGE_RESOURCE_KIND, ensureBridge } from "./bridge.js";
 import {
   addAddressArgv,

@@ -1,8 +1,10 @@
 // The host's bridge: created on first use, removed when no container records it any more.
-import type { ContainerPrivilege } from "../container/privilege-mode.js";
-import { forgetResource } from "../container/resources/resource-registry.js";
-import { listContainerNames, readStoredState } from "../container/state/state-store.js";
+
+import { forgetResource } from "../core/resources/resource-registry.js";
+import { listContainerNames, readStoredState } from "../core/state/state-store.js";
+import { NsbookError } from "../errors/index.js";
 import { type NetworkInterface, parseIpAddrJson } from "../inspect/ip-json.js";
+import type { ContainerPrivilege } from "../privilege/index.js";
 import {
   addAddressArgv,
   addBridgeArgv,
@@ -62,20 +64,18 @@ export async function ensureBridge(config: BridgeConfig, mode: ContainerPrivileg
     link = await readBridge(bridge, mode);
   }
   if (link?.kind !== undefined && link.kind !== "bridge") {
-    throw Object.assign(
-      new Error(`interface ${bridge} exists and is a ${link.kind}, not a bridge: choose another bridge name`),
-      { userFacing: true },
+    throw new NsbookError(
+      "bridge",
+      `interface ${bridge} exists and is a ${link.kind}, not a bridge: choose another bridge name`,
     );
   }
   const addresses = link?.addresses.filter((a) => a.family === "inet") ?? [];
   if (!addresses.some((a) => a.address === gateway && a.prefixLength === subnet.prefixLength)) {
     if (addresses.length > 0) {
-      throw Object.assign(
-        new Error(
-          `bridge ${bridge} has address ${addresses[0]?.address}/${addresses[0]?.prefixLength}, not ${gateway}/${subnet.prefixLength}: ` +
-            "use the subnet it serves, or another bridge name",
-        ),
-        { userFacing: true },
+      throw new NsbookError(
+        "bridge",
+        `bridge ${bridge} has address ${addresses[0]?.address}/${addresses[0]?.prefixLength}, not ${gateway}/${subnet.prefixLength}: ` +
+          "use the subnet it serves, or another bridge name",
       );
     }
     await runIp(mode, addAddressArgv(bridge, gateway, subnet.prefixLength), `address bridge ${bridge}`);

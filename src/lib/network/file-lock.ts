@@ -16,8 +16,11 @@
 // because every taker checks, once it holds the lock, that the path still names the inode it locked: a
 // waiter that opened the file before it was deleted wins a lock on a dead inode, sees the mismatch, and
 // tries again on the new file.
+
 import { spawn } from "node:child_process";
-import { readFile, rm, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { NsbookError } from "../errors/index.js";
 
 /** Options for {@link withFileLock}. */
 export interface FileLockOptions {
@@ -86,12 +89,10 @@ function hold(path: string, waitMs: number, timeoutMs: number): Promise<Holder> 
         const pids = await lockHolders(path);
         const who = pids.length > 0 ? `process ${pids.join(", ")}` : "another process";
         reject(
-          Object.assign(
-            new Error(
-              `the lock ${path} is held by ${who} for more than ${timeoutMs / 1000} s: another nsbook command is ` +
-                "still changing the network; wait for it, or end it if it hangs",
-            ),
-            { userFacing: true },
+          new NsbookError(
+            "lock-timeout",
+            `the lock ${path} is held by ${who} for more than ${timeoutMs / 1000} s: another nsbook command is ` +
+              "still changing the network; wait for it, or end it if it hangs",
           ),
         );
         return;
@@ -133,4 +134,21 @@ export async function withFileLock<T>(
   } finally {
     await release();
   }
+}
+
+/**
+ * Deletes the lock files (`*.lock`) in `dir` that nobody holds, and returns their names. A holder killed with
+ * SIGKILL loses its lock (the kernel closes its descriptor) but cannot delete the file: taking the lock and
+ * releasing it deletes the file, as every release does. A lock in use is left to its holder.
+ */
+export async function removeIdleLockFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names.filter((n) => n.endsWith(".lock"))) {
+    const taken = await withFileLock(join(dir, name), async () => true, { timeoutMs: 200 }).catch(
+      () => false,
+    );
+    if (taken) removed.push(name);
+  }
+  return removed;
 }

@@ -1,11 +1,8 @@
 // Bridge networking for containers: a host bridge, a veth pair per container, addresses, routes, and checks.
 
-// The network hook (network: "bridge" -> eth0 on nsbook0) and the disposers of its records, installed on import.
-import "./network-hook.js";
-
 export * from "./attach.js";
 export * from "./bridge.js";
-export * from "./connectivity.js";
+export * from "./connect-container.js";
 export * from "./container-network.js";
 export * from "./file-lock.js";
 export * from "./ip-argv.js";
@@ -13,7 +10,6 @@ export * from "./ipam.js";
 export * from "./leftovers.js";
 export * from "./link-names.js";
 export * from "./nat-commands.js";
-export * from "./network-hook.js";
 export * from "./network-options.js";
 export * from "./ping.js";
 export * from "./scope-network.js";

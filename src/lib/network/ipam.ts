@@ -1,8 +1,10 @@
 // IP address management: which container holds which address of a bridge's subnet, in a file under the run
 // directory, changed only under a lock file so parallel starts never hand out the same address twice.
+
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { runDir } from "../paths.js";
+import { runDir } from "../core/paths.js";
+import { NsbookError } from "../errors/index.js";
 import { withFileLock } from "./file-lock.js";
 import type { BridgeConfig } from "./network-options.js";
 import { containerAddresses } from "./subnet.js";
@@ -84,11 +86,9 @@ export async function leaseAddress(
 ): Promise<string> {
   const table = await readLeases(config);
   if (table.subnet !== config.subnet.cidr) {
-    throw Object.assign(
-      new Error(
-        `bridge ${config.bridge} already serves subnet ${table.subnet}, not ${config.subnet.cidr}: use the same subnet, or another bridge name`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "ip-address",
+      `bridge ${config.bridge} already serves subnet ${table.subnet}, not ${config.subnet.cidr}: use the same subnet, or another bridge name`,
     );
   }
   for (const [address, owner] of Object.entries(table.leases)) {
@@ -96,11 +96,9 @@ export async function leaseAddress(
   }
   const address = pickAddress(config, table, container);
   if (!address) {
-    throw Object.assign(
-      new Error(
-        `subnet ${config.subnet.cidr} of bridge ${config.bridge} has no free address: remove a container`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "ip-address",
+      `subnet ${config.subnet.cidr} of bridge ${config.bridge} has no free address: remove a container`,
     );
   }
   await beforeWrite(address);

@@ -1,5 +1,6 @@
 // NAT and port publishing, as commands to read (nsbook never runs them: they change the host's firewall and
 // would send the containers' traffic beyond the namespaces nsbook created). Pure.
+import { NsbookError } from "../errors/index.js";
 import { gatewayAddress, type Subnet } from "./subnet.js";
 
 /** A port to publish: host port -> container address and port. */
@@ -29,8 +30,8 @@ export interface NatCommandOptions {
 
 function checkPort(port: number, what: string): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw Object.assign(new Error(`${what}: ${JSON.stringify(port)} is not a port number (1-65535)`), {
-      userFacing: true,
+    throw new NsbookError("invalid-port", `${what}: ${JSON.stringify(port)} is not a port number (1-65535)`, {
+      userMistake: true,
     });
   }
 }

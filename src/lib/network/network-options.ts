@@ -1,4 +1,5 @@
 // The options of a container bridge network, their defaults in one place, checked before the kernel sees them.
+import { invalidOption } from "../errors/index.js";
 import { parseSubnet, type Subnet } from "./subnet.js";
 
 /** The bridge nsbook creates on the host when none is named. */
@@ -30,16 +31,11 @@ export interface BridgeConfig {
 /** Interface names: at most 15 bytes (IFNAMSIZ - 1), and ours start with "nsb" so cleanup can find them. */
 const BRIDGE_NAME_RE = /^nsb[a-z0-9_-]{1,12}$/;
 
-/** The error for a bad network option: names it and the value, and says what to do. */
-export function networkOptionError(option: string, value: unknown, what: string): Error {
-  return Object.assign(new Error(`${option}: ${JSON.stringify(value)} ${what}`), { userFacing: true });
-}
-
 /** Applies the defaults and checks every value. Pure. */
 export function resolveBridgeOptions(options: BridgeOptions = {}): BridgeConfig {
   const bridge = options.bridge ?? DEFAULT_BRIDGE;
   if (typeof bridge !== "string" || !BRIDGE_NAME_RE.test(bridge)) {
-    throw networkOptionError(
+    throw invalidOption(
       "bridge",
       bridge,
       'is not a bridge name nsbook may use: "nsb" followed by 1-12 of a-z 0-9 _ - (15 characters at most)',
@@ -50,7 +46,7 @@ export function resolveBridgeOptions(options: BridgeOptions = {}): BridgeConfig 
   try {
     subnet = parseSubnet(String(cidr));
   } catch (e) {
-    throw networkOptionError("subnet", cidr, `is not usable: ${(e as Error).message}`);
+    throw invalidOption("subnet", cidr, `is not usable: ${(e as Error).message}`);
   }
   return { bridge, subnet };
 }

@@ -1,7 +1,7 @@
 // Runs an `ip` command with the container's privilege prefix (sudo mode needs `sudo -n`).
 
-import { type ContainerPrivilege, privilegePrefix } from "../container/privilege-mode.js";
 import { type HostResult, runHost } from "../host/index.js";
+import { type ContainerPrivilege, privilegePrefix } from "../privilege/index.js";
 
 /** Runs `argv` (an `ip` or `nsenter` argv) as the privilege mode allows; throws a HostCommandError on failure. */
 export function runIp(

@@ -4,12 +4,14 @@
 // 10.213.0.0/24 itself when no one else uses it (a learner alone on their machine sees what the notebooks
 // describe), later ones "nsb-<8 hex digits>" with 10.213.N.0/24 (N = 1..254). A machine-wide table under the base
 // run directory, changed under a lock, says which scope holds which.
+
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { baseRunDir, type ContainerScope, currentScope, scopeRunDir, scopeText } from "../paths.js";
+import { baseRunDir, type ContainerScope, currentScope, scopeRunDir, scopeText } from "../core/paths.js";
+import { invalidOption, NsbookError } from "../errors/index.js";
 import { withFileLock } from "./file-lock.js";
-import { DEFAULT_BRIDGE, DEFAULT_SUBNET, networkOptionError } from "./network-options.js";
+import { DEFAULT_BRIDGE, DEFAULT_SUBNET } from "./network-options.js";
 
 /** A scope's network: its bridge and subnet. */
 export interface ScopeNetwork {
@@ -102,11 +104,9 @@ export async function scopeNetwork(scope: ContainerScope): Promise<ScopeNetwork>
       if (free) network = { bridge: scopeBridgeName(scope), subnet: free };
     }
     if (!network) {
-      throw Object.assign(
-        new Error(
-          `every subnet of 10.213.0.0/16 is held by a kernel or terminal (${taken.size}): stop the containers of idle kernels (\`nsbook ps\`, \`nsbook stop --owner\`)`,
-        ),
-        { userFacing: true },
+      throw new NsbookError(
+        "no-free-subnet",
+        `every subnet of 10.213.0.0/16 is held by a kernel or terminal (${taken.size}): stop the containers of idle kernels (\`nsbook ps\`, \`nsbook stop --owner\`)`,
       );
     }
     table.scopes[key] = network;
@@ -154,7 +154,7 @@ export async function bridgeForContainer(options: { bridge?: string; subnet?: st
   if (!scope) {
     const holder = await scopeHoldingNsbook0();
     if (holder) {
-      throw networkOptionError(
+      throw invalidOption(
         "bridge",
         DEFAULT_BRIDGE,
         `is the network of ${holder}'s kernel now: name a bridge of your own (--bridge nsbX), or run as that learner`,
@@ -168,7 +168,7 @@ export async function bridgeForContainer(options: { bridge?: string; subnet?: st
     options.subnet !== DEFAULT_SUBNET &&
     options.subnet !== network.subnet
   ) {
-    throw networkOptionError(
+    throw invalidOption(
       "subnet",
       options.subnet,
       `cannot be chosen for the default bridge of ${scopeText(scope)} (it has ${network.subnet}): name a bridge of your own to choose its subnet`,

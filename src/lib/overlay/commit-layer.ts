@@ -1,12 +1,15 @@
 // Committing a container's upper layer as a read-only layer that later containers stack on their rootfs.
+
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
-import { validateContainerName } from "../container/container-name.js";
-import { readStoredState } from "../container/state/state-store.js";
+import { validateContainerName } from "../core/container-name.js";
+import { readStoredState } from "../core/state/state-store.js";
+import { invalidOption } from "../errors/index.js";
 import { runHost } from "../host/index.js";
 import { keptUpperRoot, layerDir, layersDir } from "./layer-paths.js";
-import { badOverlayOption, OverlayError } from "./overlay-error.js";
+import { OverlayError } from "./overlay-error.js";
+import type { WithOverlay } from "./overlay-spec.js";
 import { validateLayerName, validateOverlayPath } from "./overlay-validate.js";
 import { findWhiteouts } from "./whiteouts.js";
 
@@ -41,11 +44,11 @@ async function isDirectory(path: string): Promise<boolean> {
 export async function resolveUpperDir(from: string): Promise<string> {
   if (from.startsWith("/")) {
     const dir = validateOverlayPath(from, "from");
-    if (!(await isDirectory(dir))) throw badOverlayOption("from", from, "is not a directory");
+    if (!(await isDirectory(dir))) throw invalidOption("from", from, "is not a directory");
     return dir;
   }
   const name = validateContainerName(from);
-  const stored = await readStoredState(name);
+  const stored = await readStoredState<WithOverlay>(name);
   const upper = stored?.state?.spec.overlay?.upperDir;
   if (upper && (await isDirectory(upper))) return upper;
   const kept = join(keptUpperRoot(name), "upper");
@@ -78,7 +81,7 @@ export async function commitLayer(
 ): Promise<CommittedLayer> {
   validateLayerName(name, "name");
   if (typeof from !== "string" || from === "") {
-    throw badOverlayOption("from", from, "must be a container name or an absolute directory");
+    throw invalidOption("from", from, "must be a container name or an absolute directory");
   }
   const upper = await resolveUpperDir(from);
   const dir = layerDir(name);

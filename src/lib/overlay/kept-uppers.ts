@@ -1,8 +1,8 @@
 // Upper layers kept after their container was removed (`overlay.keep`): listing and deleting them.
 import { readdir, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { validateContainerName } from "../container/container-name.js";
-import { readStoredState } from "../container/state/state-store.js";
+import { validateContainerName } from "../core/container-name.js";
+import { readStoredState } from "../core/state/state-store.js";
 import { keptUpperRoot } from "./layer-paths.js";
 import { removeIfEmpty } from "./list-layers.js";
 import { OverlayError } from "./overlay-error.js";

@@ -1,6 +1,6 @@
 // Where layers live on the host: committed layers and kept upper layers, both under the data directory.
 import { join } from "node:path";
-import { dataDir } from "../paths.js";
+import { dataDir } from "../core/paths.js";
 
 /** Committed layers (read-only lowers for later containers) live in `<dataDir>/layers/<name>`. */
 export function layersDir(): string {

@@ -1,8 +1,10 @@
 // Listing and removing committed layers.
+
 import { readdir, rm, rmdir, stat } from "node:fs/promises";
-import { listContainerNames, readStoredState } from "../container/state/state-store.js";
+import { listContainerNames, readStoredState } from "../core/state/state-store.js";
 import { layerDir, layersDir } from "./layer-paths.js";
 import { OverlayError } from "./overlay-error.js";
+import type { WithOverlay } from "./overlay-spec.js";
 import { validateLayerName } from "./overlay-validate.js";
 
 /** A committed layer on disk. */
@@ -19,7 +21,7 @@ export interface LayerInfo {
 async function containersUsing(dir: string): Promise<string[]> {
   const names: string[] = [];
   for (const name of await listContainerNames()) {
-    const stored = await readStoredState(name);
+    const stored = await readStoredState<WithOverlay>(name);
     if (stored?.state?.spec.overlay?.lowers.includes(dir)) names.push(name);
   }
   return names;

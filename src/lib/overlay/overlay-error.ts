@@ -1,13 +1,10 @@
-// The error for an overlay or layer option the user can fix: it names the option and the bad value.
+// The error for an overlay or layer operation the user can fix: it names the option and the bad value.
+import { NsbookError } from "../errors/index.js";
 
-/** A refused overlay option or layer operation; the CLI prints it without a stack trace. */
-export class OverlayError extends Error {
-  override readonly name = "OverlayError";
-  /** Printed without a stack trace by the CLI (exit code 1). */
-  readonly userFacing = true;
-}
-
-/** Shorthand for a refused option: `<option>: <value> <what>`. */
-export function badOverlayOption(option: string, value: unknown, what: string): OverlayError {
-  return new OverlayError(`${option}: ${JSON.stringify(value)} ${what}`);
+/** A refused layer operation (a layer in use, a name taken, nothing to commit). */
+export class OverlayError extends NsbookError {
+  override readonly name: string = "OverlayError";
+  constructor(message: string) {
+    super("overlay", message, { userMistake: true });
+  }
 }

@@ -1,9 +1,11 @@
 // A container's overlay: what the caller may ask for, and the fully decided layout stored in its spec.
+
 import { stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { runDir } from "../paths.js";
+import { runDir } from "../core/paths.js";
+import { invalidOption } from "../errors/index.js";
 import { keptUpperRoot, layerDir } from "./layer-paths.js";
-import { badOverlayOption, OverlayError } from "./overlay-error.js";
+import { OverlayError } from "./overlay-error.js";
 import { isSameOrBelow, validateLayerName, validateOverlayPath } from "./overlay-validate.js";
 
 /** What a caller may say about a container's overlay (`overlay: true` takes every default). */
@@ -61,13 +63,13 @@ async function isDirectory(path: string): Promise<boolean> {
 async function resolveLower(entry: unknown, option: string): Promise<string> {
   if (typeof entry === "string" && entry.startsWith("/")) {
     const dir = validateOverlayPath(entry, option);
-    if (!(await isDirectory(dir))) throw badOverlayOption(option, entry, "is not a directory");
+    if (!(await isDirectory(dir))) throw invalidOption(option, entry, "is not a directory");
     return dir;
   }
   const name = validateLayerName(entry, option);
   const dir = layerDir(name);
   if (!(await isDirectory(dir))) {
-    throw badOverlayOption(
+    throw invalidOption(
       option,
       entry,
       "is not a committed layer: see `nsbook layers list`, or commit one with `nsbook layers commit`",
@@ -89,7 +91,7 @@ export async function planOverlay(
   if (options === undefined || options === false) return undefined;
   const o: OverlayOptions = options === true ? {} : options;
   if (typeof o !== "object" || o === null || Array.isArray(o)) {
-    throw badOverlayOption("overlay", options, 'must be true or an object such as { lowers: ["mylayer"] }');
+    throw invalidOption("overlay", options, 'must be true or an object such as { lowers: ["mylayer"] }');
   }
   if (!context.namespaces.includes("mount")) {
     throw new OverlayError(
@@ -102,16 +104,16 @@ export async function planOverlay(
     );
   }
   if (o.keep !== undefined && typeof o.keep !== "boolean")
-    throw badOverlayOption("overlay.keep", o.keep, "must be true or false");
+    throw invalidOption("overlay.keep", o.keep, "must be true or false");
   if (o.lowers !== undefined && !Array.isArray(o.lowers)) {
-    throw badOverlayOption("overlay.lowers", o.lowers, 'must be an array of layer names, e.g. ["mylayer"]');
+    throw invalidOption("overlay.lowers", o.lowers, 'must be an array of layer names, e.g. ["mylayer"]');
   }
   const rootfs = validateOverlayPath(context.rootfs, "rootfs");
   const lowers: string[] = [];
   for (const [i, entry] of (o.lowers ?? []).entries()) {
     const dir = await resolveLower(entry, `overlay.lowers[${i}]`);
     if (lowers.includes(dir) || dir === rootfs)
-      throw badOverlayOption(`overlay.lowers[${i}]`, entry, "is given twice");
+      throw invalidOption(`overlay.lowers[${i}]`, entry, "is given twice");
     lowers.push(dir);
   }
   lowers.push(rootfs);
@@ -122,14 +124,14 @@ export async function planOverlay(
   let keep: boolean;
   if (o.upperDir !== undefined) {
     if (o.keep === false) {
-      throw badOverlayOption(
+      throw invalidOption(
         "overlay.keep",
         false,
         "cannot be combined with overlay.upperDir: nsbook never deletes a directory you chose (drop upperDir to get a throw-away upper layer)",
       );
     }
     upperDir = validateOverlayPath(o.upperDir, "overlay.upperDir");
-    if (upperDir === "/") throw badOverlayOption("overlay.upperDir", o.upperDir, "must not be /");
+    if (upperDir === "/") throw invalidOption("overlay.upperDir", o.upperDir, "must not be /");
     workDir = join(dirname(upperDir), `.${basename(upperDir)}.nsbook-work`);
     keep = true;
   } else if (o.keep) {
@@ -144,7 +146,7 @@ export async function planOverlay(
   }
   for (const lower of lowers) {
     if (isSameOrBelow(upperDir, lower) || isSameOrBelow(lower, upperDir)) {
-      throw badOverlayOption(
+      throw invalidOption(
         "overlay.upperDir",
         upperDir,
         `overlaps the read-only layer ${lower}: the upper layer must be a directory of its own`,
@@ -160,4 +162,10 @@ export async function planOverlay(
  */
 export function overlayMountData(overlay: Pick<OverlaySpec, "lowers" | "upperDir" | "workDir">): string {
   return `lowerdir=${overlay.lowers.join(":")},upperdir=${overlay.upperDir},workdir=${overlay.workDir}`;
+}
+
+/** The part of a container's stored spec the overlay reads (container/ stores the whole ContainerSpec). */
+export interface WithOverlay {
+  name: string;
+  overlay?: OverlaySpec;
 }

@@ -1,13 +1,14 @@
 // Checks on what reaches the overlay mount's option string, before the kernel sees it.
+
 import { posix } from "node:path";
-import { badOverlayOption } from "./overlay-error.js";
+import { invalidOption } from "../errors/index.js";
 
 const LAYER_NAME_RE = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
 
 /** Checks a layer name: 1-63 of a-z, 0-9, _ . - starting with a letter or digit (so never "." or ".."). */
 export function validateLayerName(name: unknown, option = "layer"): string {
   if (typeof name !== "string" || !LAYER_NAME_RE.test(name)) {
-    throw badOverlayOption(
+    throw invalidOption(
       option,
       name,
       "is not a layer name: use 1-63 of a-z, 0-9, _ . - starting with a letter or digit",
@@ -24,16 +25,16 @@ export function validateLayerName(name: unknown, option = "layer"): string {
  */
 export function validateOverlayPath(path: unknown, option: string): string {
   if (typeof path !== "string" || !path.startsWith("/")) {
-    throw badOverlayOption(option, path, "must be an absolute host path");
+    throw invalidOption(option, path, "must be an absolute host path");
   }
   if (/[,:\\\s\0]/.test(path)) {
-    throw badOverlayOption(
+    throw invalidOption(
       option,
       path,
       "contains a comma, colon, backslash or whitespace, which the overlay mount options cannot carry: choose a simpler path",
     );
   }
-  if (path.split("/").includes("..")) throw badOverlayOption(option, path, 'must not contain ".."');
+  if (path.split("/").includes("..")) throw invalidOption(option, path, 'must not contain ".."');
   return posix.normalize(path).replace(/(.)\/$/, "$1");
 }
 

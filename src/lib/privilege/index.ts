@@ -1,4 +1,11 @@
 export { classifyPrivilege, hasSysAdminCap } from "./classify-privilege.js";
+export {
+  type ContainerPrivilege,
+  MODE_LIMITS,
+  privilegeForCleanup,
+  privilegePrefix,
+  resolvePrivilege,
+} from "./container-privilege.js";
 export { type DetectPrivilegeOptions, detectPrivilege } from "./detect-privilege.js";
 export { type ModeLimit, stepsUnavailableIn } from "./mode-limits.js";
 export {

@@ -3,6 +3,7 @@
 // or `nsbook rootfs alpine`, and the download would fail. Only these names are carried, as explicit
 // `--user-env NAME=VALUE` arguments that the root side accepts for these names alone.
 // scripts/kernel/user-env.sh has the same list for the kernel's way through sudo (a test compares them).
+import { NsbookError } from "../errors/index.js";
 
 /** The variables carried from the learner to the root side: proxies, read as curl reads them. */
 export const USER_ENV_CARRIED = [
@@ -30,8 +31,10 @@ export function takeUserEnvArgs(args: readonly string[], env: NodeJS.ProcessEnv 
     const assignment = args[i + 1] ?? "";
     const name = assignment.slice(0, assignment.indexOf("="));
     if (!(USER_ENV_CARRIED as readonly string[]).includes(name)) {
-      throw new TypeError(
+      throw new NsbookError(
+        "invalid-option",
         `--user-env ${JSON.stringify(assignment)}: only ${USER_ENV_CARRIED.join(", ")} are carried`,
+        { userMistake: true },
       );
     }
     env[name] = assignment.slice(name.length + 1);

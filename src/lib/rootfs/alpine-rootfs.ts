@@ -1,5 +1,5 @@
 // Alpine's minirootfs, as the original course used: downloaded with progress, verified, cached, extracted.
-import { rootfsDir } from "../paths.js";
+import { rootfsDir } from "../core/paths.js";
 import {
   ALPINE_ARCHES,
   alpineArchFor,

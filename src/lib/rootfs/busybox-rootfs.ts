@@ -2,7 +2,7 @@
 // and empty folders a container needs. No network, ~300 files, built in well under a second.
 import { chmod, copyFile, lstat, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { rootfsDir } from "../paths.js";
+import { rootfsDir } from "../core/paths.js";
 import { createDeviceNodes, hasDeviceNodes } from "./device-nodes.js";
 import { existingRootfs } from "./existing-rootfs.js";
 import { findHostBusybox, type HostBusybox } from "./find-busybox.js";

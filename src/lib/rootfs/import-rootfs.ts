@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { cacheDir, rootfsDir } from "../paths.js";
+import { cacheDir, rootfsDir } from "../core/paths.js";
 import { assertChecksum, sha256File, validateSha256 } from "./checksum-file.js";
 import { type DownloadProgressListener, downloadFile, parseDownloadUrl } from "./download/index.js";
 import { describeMarker, existingRootfs } from "./existing-rootfs.js";

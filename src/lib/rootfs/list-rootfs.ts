@@ -1,7 +1,7 @@
 // What root filesystems exist under <dataDir>/rootfs, made how and when, and how big.
 import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { dataDir } from "../paths.js";
+import { dataDir } from "../core/paths.js";
 import type { RootfsKind } from "./rootfs-marker.js";
 import { readRootfsMarker } from "./rootfs-marker.js";
 

@@ -2,7 +2,7 @@
 // ever holds verified files, and a release tarball is downloaded once.
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { cacheDir } from "../paths.js";
+import { cacheDir } from "../core/paths.js";
 import { assertChecksum, parseSha256File, sha256File } from "./checksum-file.js";
 import { type DownloadFileOptions, downloadFile, fetchText, parseDownloadUrl } from "./download/index.js";
 import { RootfsError } from "./rootfs-error.js";

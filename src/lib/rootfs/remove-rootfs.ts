@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { lstat, rename } from "node:fs/promises";
 import { join } from "node:path";
-import { rootfsDir } from "../paths.js";
+import { rootfsDir } from "../core/paths.js";
 import { rootfsParentDir } from "./list-rootfs.js";
 import { mountsUnder } from "./mounts-under.js";
 import { RootfsError } from "./rootfs-error.js";

@@ -1,7 +1,7 @@
 // Turns what a user or the container engine says ("alpine", "./my-root", nothing) into a rootfs directory.
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { defaultRootfsDir, rootfsDir } from "../paths.js";
+import { defaultRootfsDir, rootfsDir } from "../core/paths.js";
 import { listRootfs } from "./list-rootfs.js";
 import { looksLikeRootfs } from "./looks-like-rootfs.js";
 import { RootfsError } from "./rootfs-error.js";

@@ -1,14 +1,13 @@
 // The error a learner sees when a root filesystem cannot be made, found or removed: message only, no stack.
+import { NsbookError } from "../errors/index.js";
 
 /** What went wrong, with which file or URL, why, and what to do. The CLI prints the message and exits 1. */
-export class RootfsError extends Error {
-  override readonly name = "RootfsError";
-  /** Marks the error as meant for the user (see src/cli/main.ts). */
-  readonly userFacing = true;
+export class RootfsError extends NsbookError {
+  override readonly name: string = "RootfsError";
   /** Set when a rootfs of the same name appeared while this one was being built (a concurrent build). */
   readonly appeared: boolean;
   constructor(message: string, options?: { cause?: unknown; appeared?: boolean }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super("rootfs", message, options?.cause === undefined ? {} : { cause: options.cause });
     this.appeared = options?.appeared ?? false;
   }
 }

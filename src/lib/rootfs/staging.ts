@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { rootfsDir } from "../paths.js";
+import { rootfsDir } from "../core/paths.js";
 import { mountsUnder } from "./mounts-under.js";
 import { RootfsError } from "./rootfs-error.js";
 

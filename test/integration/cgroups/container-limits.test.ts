@@ -11,13 +11,13 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { main } from "../../../src/cli/main.js";
 import { createContainerCgroups, findContainerCgroups } from "../../../src/lib/cgroups/index.js";
 import {
-  ContainerError,
   getContainer,
   listContainers,
   runContainer,
   startContainer,
   stopAllContainers,
 } from "../../../src/lib/container/index.js";
+import { ContainerError } from "../../../src/lib/errors/index.js";
 import {
   type ContainerSandbox,
   eventually,

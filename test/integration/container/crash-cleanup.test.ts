@@ -5,10 +5,10 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import {
-  resourceHook,
-  setResourceHook,
+  type Extensions,
+  NSBOOK_EXTENSIONS,
   startContainer,
   stopAllContainers,
 } from "../../../src/lib/container/index.js";
@@ -70,9 +70,6 @@ describeWhen(
       box = await makeContainerSandbox();
     });
 
-    const installedHook = resourceHook();
-    afterEach(() => setResourceHook(installedHook));
-
     afterAll(async () => {
       await stopAllContainers({ timeoutMs: 500, staleCgroups: false });
       box.dispose();
@@ -125,14 +122,18 @@ describeWhen(
     it("removes what was created when an exception comes between two set-up steps", async () => {
       const target = join(box.home, "between-steps");
       mkdirSync(target);
-      setResourceHook(async (ctx) => {
-        await ctx.record({ kind: "mount", id: target });
-        execFileSync("mount", ["-t", "tmpfs", "nsbook-test-between", target]);
-        throw new Error("the next set-up step failed");
-      });
-      await expect(startContainer({ name: "between", rootfs: box.rootfs, resources: {} })).rejects.toThrow(
-        /the next set-up step failed/,
-      );
+      // The cgroups extension, replaced by one that records and makes a mount, then fails.
+      const extensions: Extensions = {
+        ...NSBOOK_EXTENSIONS,
+        resources: async (ctx) => {
+          await ctx.record({ kind: "mount", id: target });
+          execFileSync("mount", ["-t", "tmpfs", "nsbook-test-between", target]);
+          throw new Error("the next set-up step failed");
+        },
+      };
+      await expect(
+        startContainer({ name: "between", rootfs: box.rootfs, resources: {}, extensions }),
+      ).rejects.toThrow(/the next set-up step failed/);
       expect(mountsUnder(target)).toEqual([]);
       expect(stateDirsIn(box.runDir)).toEqual([]);
     });
@@ -144,12 +145,15 @@ describeWhen(
       const script = `
         const { execFileSync } = require("node:child_process");
         const lib = require(${JSON.stringify(LIB)});
-        lib.setResourceHook(async (ctx) => {
-          await ctx.record({ kind: "mount", id: ${JSON.stringify(target)} });
-          execFileSync("mount", ["-t", "tmpfs", "nsbook-test-crash", ${JSON.stringify(target)}]);
-          process.kill(process.pid, "SIGKILL");
-        });
-        lib.startContainer({ name: "crashed", rootfs: ${JSON.stringify(box.rootfs)}, resources: {} });
+        const extensions = {
+          ...lib.NSBOOK_EXTENSIONS,
+          resources: async (ctx) => {
+            await ctx.record({ kind: "mount", id: ${JSON.stringify(target)} });
+            execFileSync("mount", ["-t", "tmpfs", "nsbook-test-crash", ${JSON.stringify(target)}]);
+            process.kill(process.pid, "SIGKILL");
+          },
+        };
+        lib.startContainer({ name: "crashed", rootfs: ${JSON.stringify(box.rootfs)}, resources: {}, extensions });
       `;
       const child = spawn(process.execPath, ["-e", script], { env: { ...process.env }, stdio: "inherit" });
       await exited(child);

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   CONTAINER_DEVICES,
   type Container,
-  ContainerError,
   runContainer,
   startContainer,
   stopAllContainers,
 } from "../../../src/lib/container/index.js";
+import { ContainerError } from "../../../src/lib/errors/index.js";
 import {
   type ContainerSandbox,
   eventually,

@@ -6,7 +6,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   type Container,
-  ContainerError,
   containerLogs,
   getContainer,
   listContainers,
@@ -16,6 +15,7 @@ import {
   stopAllContainers,
   stopContainer,
 } from "../../../src/lib/container/index.js";
+import { ContainerError } from "../../../src/lib/errors/index.js";
 import {
   type ContainerSandbox,
   eventually,

@@ -13,6 +13,7 @@ import {
   startContainer,
   stopAllContainers,
 } from "../../../src/lib/container/index.js";
+import { type ContainerScope, scopeRunDir, withScope } from "../../../src/lib/core/paths.js";
 import {
   containerNetwork,
   readBridge,
@@ -20,7 +21,6 @@ import {
   resolveBridgeOptions,
   scopeBridgeName,
 } from "../../../src/lib/network/index.js";
-import { type ContainerScope, scopeRunDir, withScope } from "../../../src/lib/paths.js";
 import {
   type ContainerSandbox,
   makeContainerSandbox,

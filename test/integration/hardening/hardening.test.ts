@@ -5,15 +5,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runContainer, startContainer } from "../../../src/lib/container/index.js";
+import { decodeCapabilityMask } from "../../../src/lib/hardening/index.js";
 import {
   attemptChrootEscape,
   attemptProcRootEscape,
   boundedForkLoopScript,
   createEscapeLab,
-  decodeCapabilityMask,
   type EscapeLab,
   parseForkLoopStarted,
-} from "../../../src/lib/hardening/index.js";
+} from "../../../src/lib/lab/index.js";
 import {
   type ContainerSandbox,
   eventually,

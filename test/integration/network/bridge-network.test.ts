@@ -8,14 +8,14 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   type Container,
-  readState,
   startContainer,
   stopAllContainers,
   stopContainer,
 } from "../../../src/lib/container/index.js";
+import { readState } from "../../../src/lib/core/index.js";
 import { readInterfaces, readRoutes } from "../../../src/lib/inspect/index.js";
+import { connectivityMatrix } from "../../../src/lib/lab/index.js";
 import {
-  connectivityMatrix,
   containerNetwork,
   leaseFilePath,
   readBridgePorts,

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { readFile, readlink, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { cacheDir, rootfsDir } from "../../../src/lib/core/paths.js";
 import { runHost } from "../../../src/lib/host/index.js";
-import { cacheDir, rootfsDir } from "../../../src/lib/paths.js";
 import {
   alpineMinirootfsSource,
   type DownloadProgress,

@@ -1,8 +1,8 @@
 import { copyFile, lstat, mkdir, readFile, readlink, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { defaultRootfsDir } from "../../../src/lib/core/paths.js";
 import { runHost } from "../../../src/lib/host/index.js";
-import { defaultRootfsDir } from "../../../src/lib/paths.js";
 import {
   buildBusyboxRootfs,
   listRootfs,

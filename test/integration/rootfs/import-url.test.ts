@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { cacheDir } from "../../../src/lib/paths.js";
+import { cacheDir } from "../../../src/lib/core/paths.js";
 import { importRootfs, readRootfsMarker } from "../../../src/lib/rootfs/index.js";
 import { all, describeWhen, needRoot, needTool } from "../../support/requirements.js";
 import { gzip, type LoopbackMirror, makeTar, startLoopbackMirror } from "../../support/tarballs/index.js";

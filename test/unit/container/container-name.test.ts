@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateContainerName, validateContainerName } from "../../../src/lib/container/index.js";
+import { generateContainerName, validateContainerName } from "../../../src/lib/core/index.js";
 
 describe("container names", () => {
   it.each(["web", "a", "step7-1", "my_box.2", "0abc", "a".repeat(40)])("accepts %j", (name) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CONTAINER_PATH, ContainerError, normalizeSpec } from "../../../src/lib/container/index.js";
+import { CONTAINER_PATH, normalizeSpec } from "../../../src/lib/container/index.js";
+import { NsbookError } from "../../../src/lib/errors/index.js";
 
 const ROOT = "/var/lib/nsbook/rootfs/busybox";
 const spec = (options: Parameters<typeof normalizeSpec>[0]) =>
@@ -82,9 +83,9 @@ describe("normalizeSpec", () => {
         return e;
       }
     })();
-    expect(error).toBeInstanceOf(ContainerError);
+    expect(error).toBeInstanceOf(NsbookError);
     expect((error as Error).message).toMatch(message);
-    expect((error as ContainerError).userFacing).toBe(true);
+    expect((error as NsbookError).userMistake).toBe(true);
   });
 
   it("normalizes the working directory", () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyPrivilege,
-  normalizeSpec,
-  privilegePrefix,
-  resolvePrivilege,
-} from "../../../src/lib/container/index.js";
+import { applyPrivilege, normalizeSpec } from "../../../src/lib/container/index.js";
+import { privilegePrefix, resolvePrivilege } from "../../../src/lib/privilege/index.js";
 
 const spec = (options: Parameters<typeof normalizeSpec>[0]) =>
   normalizeSpec(options, "/r", ["true"], undefined);

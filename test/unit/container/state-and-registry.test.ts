@@ -3,23 +3,22 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ContainerState, normalizeSpec } from "../../../src/lib/container/index.js";
 import {
-  type ContainerState,
   claimContainerDir,
   disposeResources,
   forgetResource,
   listContainerNames,
-  normalizeSpec,
   REMOVING_PREFIX,
+  type ResourceDisposer,
   readState,
   readStoredState,
   recordResource,
-  registerResourceDisposer,
   removeContainerDir,
   removeUnfinishedRemovals,
   updateState,
   writeState,
-} from "../../../src/lib/container/index.js";
+} from "../../../src/lib/core/index.js";
 
 let run = "";
 const previous = process.env.NSBOOK_RUN_DIR;
@@ -166,27 +165,31 @@ describe("the resource registry", () => {
     await expect(recordResource("ghost", { kind: "test-a", id: "x" })).rejects.toThrow(/has no state/);
   });
 
-  it("disposes in reverse order and reports kinds nobody can dispose of", async () => {
-    const order: string[] = [];
-    registerResourceDisposer("test-a", async (r) => {
+  const order: string[] = [];
+  const disposers: Record<string, ResourceDisposer> = {
+    "test-a": async (r) => {
       order.push(r.id);
-    });
+    },
+    "test-fail": async () => {
+      throw new Error("device busy");
+    },
+  };
+
+  it("disposes in reverse order and reports kinds nobody can dispose of", async () => {
     const records = ["1", "2", "3"].map((id) => ({ kind: "test-a", id, recordedAt: "" }));
     const outcome = await disposeResources(
       "one",
       [...records, { kind: "test-unknown", id: "9", recordedAt: "" }],
       "root",
+      disposers,
     );
     expect(order).toEqual(["3", "2", "1"]);
     expect(outcome.failed.map((f) => f.error)).toEqual([
-      expect.stringMatching(/no disposer is registered.*"test-unknown"/),
+      expect.stringMatching(/no disposer for resources of kind "test-unknown"/),
     ]);
   });
 
   it("keeps going when one disposer fails, and says which one", async () => {
-    registerResourceDisposer("test-fail", async () => {
-      throw new Error("device busy");
-    });
     const outcome = await disposeResources(
       "one",
       [
@@ -194,6 +197,7 @@ describe("the resource registry", () => {
         { kind: "test-fail", id: "2", recordedAt: "" },
       ],
       "root",
+      disposers,
     );
     expect(outcome.disposed.map((r) => r.id)).toEqual(["1"]);
     expect(outcome.failed).toEqual([{ record: expect.objectContaining({ id: "2" }), error: "device busy" }]);

@@ -4,13 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  claimContainerDir,
-  normalizeSpec,
-  STOP_ALL_AT_ONCE,
-  stopAllContainers,
-  writeState,
-} from "../../../src/lib/container/index.js";
+import { normalizeSpec, STOP_ALL_AT_ONCE, stopAllContainers } from "../../../src/lib/container/index.js";
+import { claimContainerDir, writeState } from "../../../src/lib/core/index.js";
 
 // vi.mock is hoisted above the imports; the counters it uses are created with it.
 const counts = vi.hoisted(() => ({ inFlight: 0, most: 0 }));

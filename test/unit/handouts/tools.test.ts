@@ -17,6 +17,7 @@ import {
   selectLangs,
   tagRemovalArgs,
 } from "../../../src/handouts/index.js";
+import { InvalidOptionError } from "../../../src/lib/errors/index.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "nsbook-handouts-unit-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -171,7 +172,7 @@ describe("notebook selection", () => {
     expect(selectLangs(undefined)).toEqual(["ja", "en"]);
     expect(selectLangs("all")).toEqual(["ja", "en"]);
     expect(selectLangs("ja")).toEqual(["ja"]);
-    expect(() => selectLangs("de")).toThrow(TypeError);
+    expect(() => selectLangs("de")).toThrow(InvalidOptionError);
   });
 
   it("finds any number of notebooks per language, sorted, skipping other files", () => {

@@ -1,4 +1,5 @@
 // capDrop and hardening, from the option to the argv: validation, defaults, setpriv's spelling, the CLI flags.
+
 import { describe, expect, it } from "vitest";
 import { hardeningFromFlags } from "../../../src/cli/hardening-flags.js";
 import { UsageError } from "../../../src/cli/usage-error.js";
@@ -9,19 +10,22 @@ import {
   normalizeSpec,
   PIVOT_ROOT_SCRIPT,
 } from "../../../src/lib/container/index.js";
+import { InvalidOptionError } from "../../../src/lib/errors/index.js";
 import {
-  boundedForkLoopScript,
   DOCKER_DEFAULT_CAPABILITIES,
   decodeCapabilityMask,
-  hardeningComparison,
   keptCapabilities,
   LINUX_CAPABILITIES,
   normalizeCapDrop,
-  parseForkLoopStarted,
   RUNC_MASKED_PATHS,
   RUNC_READONLY_PATHS,
   setprivDropList,
 } from "../../../src/lib/hardening/index.js";
+import {
+  boundedForkLoopScript,
+  hardeningComparison,
+  parseForkLoopStarted,
+} from "../../../src/lib/lab/index.js";
 
 const spec = (options: Parameters<typeof normalizeSpec>[0]) =>
   normalizeSpec({ name: "web", ...options }, "/data/rootfs/busybox", ["sleep", "infinity"], undefined);
@@ -143,7 +147,7 @@ describe("nsbook run's flags", () => {
 describe("the fork loop and the comparison", () => {
   it("bounds the loop and reports how many sleepers it started", () => {
     expect(boundedForkLoopScript(500)).toContain("-lt 500 ]");
-    expect(() => boundedForkLoopScript(0)).toThrow(RangeError);
+    expect(() => boundedForkLoopScript(0)).toThrow(InvalidOptionError);
     expect(parseForkLoopStarted("x\nstarted 17\n")).toBe(17);
     expect(parseForkLoopStarted("")).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NsbookError } from "../../../src/lib/errors/index.js";
 import { nsenterArgv, validateProcessRef } from "../../../src/lib/inspect/index.js";
 
 describe("nsenterArgv", () => {
@@ -45,9 +46,9 @@ describe("validateProcessRef", () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(TypeError);
+      expect(error).toBeInstanceOf(NsbookError);
+      expect((error as NsbookError).userMistake).toBe(true);
       expect((error as Error).message).toMatch(/^containerPid must be a positive integer PID/);
-      expect((error as { userFacing?: boolean }).userFacing).toBe(true);
     }
     expect(() => validateProcessRef("12", "containerPid")).toThrow(/got "12"/);
   });

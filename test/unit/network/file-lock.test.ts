@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
-import { withFileLock } from "../../../src/lib/network/file-lock.js";
+import { isNsbookError } from "../../../src/lib/errors/index.js";
+import { removeIdleLockFiles, withFileLock } from "../../../src/lib/network/file-lock.js";
 
 const WORKER = join(__dirname, "support/lock-worker.ts");
 const dir = mkdtempSync(join(tmpdir(), "nsbook-lock-test-"));
@@ -130,10 +131,30 @@ describe("withFileLock across processes", () => {
       expect((error as Error).message).toMatch(
         /the lock .*busy\.lock is held by process \d+ for more than 0\.3 s/,
       );
-      expect((error as { userFacing?: boolean }).userFacing).toBe(true);
+      expect(isNsbookError(error)).toBe(true);
     } finally {
       holder.child.kill("SIGKILL");
       await exited(holder.child);
+    }
+  }, 30_000);
+
+  it("stop --all's sweep deletes the file a killed holder left, and leaves a held lock to its holder", async () => {
+    const sweep = mkdtempSync(join(dir, "sweep-"));
+    const killed = await holdingWorker("sweep-killed");
+    const held = await holdingWorker("sweep-held");
+    const left = join(sweep, "left.lock");
+    const inUse = join(sweep, "in-use.lock");
+    renameSync(killed.lock, left);
+    renameSync(held.lock, inUse);
+    try {
+      killed.holder.child.kill("SIGKILL");
+      await exited(killed.holder.child);
+      expect(readdirSync(sweep).sort()).toEqual(["in-use.lock", "left.lock"]);
+      expect(await removeIdleLockFiles(sweep)).toEqual(["left.lock"]);
+      expect(readdirSync(sweep)).toEqual(["in-use.lock"]);
+    } finally {
+      held.holder.child.kill("SIGKILL");
+      await exited(held.holder.child);
     }
   }, 30_000);
 });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  isSameOrBelow,
-  OverlayError,
-  validateLayerName,
-  validateOverlayPath,
-} from "../../../src/lib/overlay/index.js";
+import { InvalidOptionError } from "../../../src/lib/errors/index.js";
+import { isSameOrBelow, validateLayerName, validateOverlayPath } from "../../../src/lib/overlay/index.js";
 
 describe("validateLayerName", () => {
   it("accepts short names of lowercase letters, digits, _ . -", () => {
@@ -25,8 +21,8 @@ describe("validateLayerName", () => {
       validateLayerName("../x");
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(OverlayError);
-      expect((e as OverlayError).userFacing).toBe(true);
+      expect(e).toBeInstanceOf(InvalidOptionError);
+      expect((e as InvalidOptionError).userMistake).toBe(true);
     }
   });
 });

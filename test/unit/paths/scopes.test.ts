@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatContainerTable } from "../../../src/cli/commands/ps.js";
 import { cgroupDirName } from "../../../src/lib/cgroups/index.js";
+import { currentScope, parseScope, runDir, withScope } from "../../../src/lib/core/paths.js";
 import { bridgeInScope, scopeBridgeName, scopeNetwork } from "../../../src/lib/network/index.js";
-import { currentScope, parseScope, runDir, withScope } from "../../../src/lib/paths.js";
 
 const saved = { ...process.env };
 beforeEach(() => {

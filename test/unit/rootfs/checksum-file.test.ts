@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isNsbookError } from "../../../src/lib/errors/index.js";
 import { assertChecksum, parseSha256File, validateSha256 } from "../../../src/lib/rootfs/index.js";
 
 const HEX = "a".repeat(64);
@@ -39,7 +40,7 @@ describe("assertChecksum", () => {
       assertChecksum("http://m/x.tar.gz", HEX, OTHER, "Try again.");
       expect.unreachable();
     } catch (e) {
-      expect((e as { userFacing?: boolean }).userFacing).toBe(true);
+      expect(isNsbookError(e)).toBe(true);
       expect((e as Error).message).toBe(
         `checksum mismatch for http://m/x.tar.gz: expected sha256 ${HEX}, got ${OTHER}. Try again.`,
       );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isNsbookError } from "../../../src/lib/errors/index.js";
 import { validateRootfsName } from "../../../src/lib/rootfs/index.js";
 
 describe("validateRootfsName", () => {
@@ -29,7 +30,7 @@ describe("validateRootfsName", () => {
       validateRootfsName("A", "--name");
       expect.unreachable();
     } catch (e) {
-      expect((e as { userFacing?: boolean }).userFacing).toBe(true);
+      expect(isNsbookError(e)).toBe(true);
       expect((e as Error).message).toMatch(/^--name "A"/);
     }
   });

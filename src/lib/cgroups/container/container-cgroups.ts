@@ -1,4 +1,5 @@
 // The cgroups of one container: created with its limits before the container starts, removed with it.
+import { NsbookError } from "../../errors/index.js";
 import { detectCgroups } from "../detect/index.js";
 import type { CgroupLimits, ResourceLimitsInput } from "../limits/limits.js";
 import { controllersForLimits } from "../limits/limits.js";
@@ -75,11 +76,9 @@ export async function openContainerCgroups(
   const plan = planCgroups(detection, dirName);
   const manager = managerForPlan(plan);
   if (!manager.exists()) {
-    throw Object.assign(
-      new Error(
-        `no cgroups named ${dirName} exist (looked in ${manager.dirs.join(", ") || "no usable hierarchy"}): is the container running?`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "cgroup",
+      `no cgroups named ${dirName} exist (looked in ${manager.dirs.join(", ") || "no usable hierarchy"}): is the container running?`,
     );
   }
   return wrap(name, manager, {}, plan.unavailable);

@@ -1,36 +1,36 @@
 // The error for a cgroupfs operation that failed: it carries the path, the value written and the errno,
 // and says what the errno means for cgroups (runc's "failed to write %q to %q: %w", plus a hint).
+
 import { basename } from "node:path";
+import { NsbookError } from "../../errors/index.js";
 
 /** The operation that failed. */
 export type CgroupFileOperation = "write" | "read" | "mkdir" | "rmdir";
 
 /** A cgroupfs operation failed. */
-export class CgroupFileError extends Error {
-  override readonly name = "CgroupFileError";
-  /** Printed without a stack trace by the CLI. */
-  readonly userFacing = true;
+export class CgroupFileError extends NsbookError {
+  override readonly name: string = "CgroupFileError";
   readonly operation: CgroupFileOperation;
   /** The file or directory. */
   readonly path: string;
   /** What was written, for "write". */
   readonly value?: string;
   /** errno code, e.g. "EINVAL". */
-  readonly code?: string;
-  /** What the errno means here, when known. */
-  readonly hint?: string;
+  readonly errno?: string;
 
   constructor(operation: CgroupFileOperation, path: string, cause: unknown, value?: string) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
     const hint = cgroupHint(operation, path, code);
     const what = operation === "write" ? `write ${JSON.stringify(value)} to ${path}` : `${operation} ${path}`;
     const reason = code ? `${code} (${errnoText(cause)})` : errnoText(cause);
-    super(`failed to ${what}: ${reason}${hint ? `\n  hint: ${hint}` : ""}`, { cause });
+    super("cgroup-file", `failed to ${what}: ${reason}${hint ? `\n  hint: ${hint}` : ""}`, {
+      cause,
+      ...(hint ? { hint } : {}),
+    });
     this.operation = operation;
     this.path = path;
     this.value = value;
-    this.code = code;
-    this.hint = hint;
+    if (code !== undefined) this.errno = code;
   }
 }
 

@@ -1,8 +1,10 @@
 // Killing every process of a set of cgroups: v2 cgroup.kill when the kernel has it (Linux 5.14+),
 // otherwise SIGKILL to each PID in cgroup.procs until the cgroups are empty.
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { NsbookError } from "../../errors/index.js";
 import { parseProcs } from "../parse/procs.js";
 import { readCgroupFile, writeCgroupFile } from "./cgroup-file.js";
 
@@ -37,11 +39,9 @@ export async function killCgroupProcs(
     const pids = [...new Set(dirs.flatMap(cgroupPids))];
     if (pids.length === 0) return;
     if (Date.now() >= deadline) {
-      throw Object.assign(
-        new Error(`processes ${pids.join(", ")} are still in ${dirs.join(", ")} after SIGKILL`),
-        {
-          userFacing: true,
-        },
+      throw new NsbookError(
+        "cgroup-busy",
+        `processes ${pids.join(", ")} are still in ${dirs.join(", ")} after SIGKILL`,
       );
     }
     for (const pid of pids) {

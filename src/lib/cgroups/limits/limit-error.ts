@@ -1,25 +1,14 @@
 // The error for a resource limit the user got wrong: it names the option, the bad value and what is allowed.
+import { InvalidOptionError } from "../../errors/index.js";
 
 /** A limit option with a value nsbook refuses before the kernel sees it. */
-export class LimitError extends Error {
-  override readonly name = "LimitError";
-  /** Printed without a stack trace by the CLI (exit code 1). */
-  readonly userFacing = true;
-  /** The option, e.g. "memory" or "cpus". */
-  readonly option: string;
-  /** The value as given. */
-  readonly value: unknown;
+export class LimitError extends InvalidOptionError {
+  override readonly name: string = "LimitError";
+  /** What is allowed, e.g. "use a size such as 100M". */
+  readonly allowed: string;
 
   constructor(option: string, value: unknown, allowed: string) {
-    super(`${option}: ${describeValue(value)} is not allowed; ${allowed}`);
-    this.option = option;
-    this.value = value;
+    super(option, value, `is not allowed; ${allowed}`);
+    this.allowed = allowed;
   }
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
-  if (value === undefined) return "undefined";
-  return `a ${typeof value} (${JSON.stringify(value)})`;
 }

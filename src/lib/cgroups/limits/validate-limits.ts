@@ -44,7 +44,7 @@ function size(option: string, value: unknown): number {
 }
 
 /**
- * Validates `input` and returns the kernel values. Throws {@link LimitError} (userFacing) naming the option,
+ * Validates `input` and returns the kernel values. Throws {@link LimitError} (an InvalidOptionError) naming the option,
  * the bad value and what is allowed: nothing reaches the kernel that it would refuse with a bare EINVAL.
  */
 export function validateLimits(input: ResourceLimitsInput): CgroupLimits {

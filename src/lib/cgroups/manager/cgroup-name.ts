@@ -1,6 +1,8 @@
 // The directory name of a container's cgroups: "nsbook-<name>" ("nsbook-<learner>.<session>.<name>" in a
 // learner's scope), so cleanup and leak checks can find them.
-import { currentScope } from "../../paths.js";
+
+import { currentScope } from "../../core/paths.js";
+import { NsbookError } from "../../errors/index.js";
 
 /** Prefix of every cgroup nsbook creates. */
 export const CGROUP_PREFIX = "nsbook-";
@@ -41,19 +43,17 @@ export function scopeCgroupPrefix(): string {
  */
 export function cgroupDirName(name: string): string {
   if (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(name)) {
-    throw Object.assign(
-      new Error(
-        `name: ${JSON.stringify(name)} cannot name a cgroup; use 1 to 63 letters, digits, "_", "." or "-", starting with a letter or digit`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "invalid-name",
+      `name: ${JSON.stringify(name)} cannot name a cgroup; use 1 to 63 letters, digits, "_", "." or "-", starting with a letter or digit`,
+      { userMistake: true },
     );
   }
   if (`${CGROUP_PREFIX}${name}` === LEAF_CGROUP_NAME) {
-    throw Object.assign(
-      new Error(
-        `name: "${name}" cannot name a container's cgroup: ${LEAF_CGROUP_NAME} is the cgroup v2 leaf where nsbook keeps this session's own processes; choose another name`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "invalid-name",
+      `name: "${name}" cannot name a container's cgroup: ${LEAF_CGROUP_NAME} is the cgroup v2 leaf where nsbook keeps this session's own processes; choose another name`,
+      { userMistake: true },
     );
   }
   return `${scopeCgroupPrefix()}${name}`;

@@ -1,6 +1,8 @@
 // What v1 and v2 managers share: a set of cgroup directories to create, fill, empty and remove.
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { NsbookError } from "../../errors/index.js";
 import { makeCgroupDir, removeCgroupDir } from "../fs/cgroup-dir.js";
 import { readCgroupFile, writeCgroupFile } from "../fs/cgroup-file.js";
 import { CgroupFileError } from "../fs/cgroup-file-error.js";
@@ -13,12 +15,14 @@ import type { CgroupManager, CgroupStopOptions, ControllerDir } from "./cgroup-m
 import type { CgroupWrite } from "./cgroup-write.js";
 
 /** The cgroups were removed (their container ended) while someone was still reading them. */
-export class CgroupGoneError extends Error {
-  override readonly name = "CgroupGoneError";
-  readonly userFacing = true;
+export class CgroupGoneError extends NsbookError {
+  override readonly name: string = "CgroupGoneError";
   readonly dirs: readonly string[];
   constructor(dirName: string, dirs: readonly string[]) {
-    super(`the cgroups of ${dirName} no longer exist (${dirs.join(", ")}): its container has ended`);
+    super(
+      "cgroup-gone",
+      `the cgroups of ${dirName} no longer exist (${dirs.join(", ")}): its container has ended`,
+    );
     this.dirs = dirs;
   }
 }
@@ -58,11 +62,9 @@ export abstract class DirCgroupManager implements CgroupManager {
       // Left over from a crash or a container of the same name: reuse only an empty one, never a live one.
       const pids = cgroupPids(dir);
       if (pids.length > 0) {
-        throw Object.assign(
-          new Error(
-            `cgroup ${dir} already exists and has processes ${pids.join(", ")}: is a container named "${this.dirName.replace(/^nsbook-/, "")}" running? Stop it first, or choose another name`,
-          ),
-          { userFacing: true },
+        throw new NsbookError(
+          "cgroup",
+          `cgroup ${dir} already exists and has processes ${pids.join(", ")}: is a container named "${this.dirName.replace(/^nsbook-/, "")}" running? Stop it first, or choose another name`,
         );
       }
       await removeCgroupDir(dir);
@@ -166,7 +168,7 @@ async function writeProcs(dir: string, pid: number): Promise<void> {
       await writeCgroupFile(dir, "cgroup.procs", String(pid));
       return;
     } catch (e) {
-      if (!(e instanceof CgroupFileError) || e.code !== "EINVAL" || attempt >= 5) throw e;
+      if (!(e instanceof CgroupFileError) || e.errno !== "EINVAL" || attempt >= 5) throw e;
       await new Promise((r) => setTimeout(r, 30));
     }
   }
@@ -176,11 +178,9 @@ async function writeProcs(dir: string, pid: number): Promise<void> {
 export function assertControllersServe(limits: CgroupLimits, controllers: readonly ControllerDir[]): void {
   const missing = controllersForLimits(limits).filter((c) => !controllers.some((d) => d.controller === c));
   if (missing.length > 0) {
-    throw Object.assign(
-      new Error(
-        `no usable cgroup serves the ${missing.join(", ")} controller${missing.length > 1 ? "s" : ""} here, so those limits cannot be applied (\`nsbook doctor\` shows why)`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "cgroup",
+      `no usable cgroup serves the ${missing.join(", ")} controller${missing.length > 1 ? "s" : ""} here, so those limits cannot be applied (\`nsbook doctor\` shows why)`,
     );
   }
 }

@@ -1,5 +1,7 @@
 // The one place that decides, per controller, which cgroup version and directory serves a container.
+
 import { basename, dirname, join, resolve } from "node:path";
+import { NsbookError } from "../../errors/index.js";
 import type { CgroupDetection, ControllerName, ControllerPlacement } from "../types.js";
 import type { ControllerDir } from "./cgroup-manager.js";
 import { LEAF_CGROUP_NAME } from "./cgroup-name.js";
@@ -30,15 +32,18 @@ export interface CgroupPlan {
 }
 
 /** A controller a limit needs is not usable here: says why and how to fix it (from detection). */
-export class CgroupUnavailableError extends Error {
-  override readonly name = "CgroupUnavailableError";
-  readonly userFacing = true;
+export class CgroupUnavailableError extends NsbookError {
+  override readonly name: string = "CgroupUnavailableError";
   readonly controller: ControllerName;
   readonly whyNot: string;
   readonly fix?: string;
 
   constructor(u: UnavailableController) {
-    super(`cannot use the ${u.controller} cgroup controller: ${u.whyNot}${u.fix ? `\n  fix: ${u.fix}` : ""}`);
+    super(
+      "cgroup-unavailable",
+      `cannot use the ${u.controller} cgroup controller: ${u.whyNot}${u.fix ? `\n  fix: ${u.fix}` : ""}`,
+      u.fix ? { hint: u.fix } : {},
+    );
     this.controller = u.controller;
     this.whyNot = u.whyNot;
     this.fix = u.fix;

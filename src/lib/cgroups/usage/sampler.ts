@@ -1,4 +1,5 @@
 // Samples a cgroup's usage at a steady rate, cheaply, and turns rising OOM-kill counters into events.
+import { invalidOption } from "../../errors/index.js";
 import type { UsageSample } from "./usage-sample.js";
 
 /** Anything that can read usage now (every CgroupManager can). */
@@ -64,7 +65,7 @@ export interface UsageSampler {
 export function startSampler(source: UsageSource, options: SamplerOptions = {}): UsageSampler {
   const hz = options.hz ?? 10;
   if (!(typeof hz === "number" && hz >= 0.1 && hz <= 1000)) {
-    throw new RangeError(`hz: ${hz} is not allowed; sample between 0.1 and 1000 times per second`);
+    throw invalidOption("hz", hz, "is not allowed; sample between 0.1 and 1000 times per second");
   }
   const maxSamples = options.maxSamples ?? 100_000;
   const intervalMs = 1000 / hz;

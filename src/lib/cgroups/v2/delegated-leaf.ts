@@ -18,9 +18,11 @@
 // it only in the caller's own cgroup, never in the root cgroup (exempt from the rule: not needed) and only when
 // detection found that cgroup writable; otherwise it explains the refusal. The leaf stays as long as the
 // processes moved into it live (the caller included); cleanup removes only the containers' nsbook-<name> cgroups.
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { NsbookError } from "../../errors/index.js";
 import { makeCgroupDir } from "../fs/cgroup-dir.js";
 import { readCgroupFile, writeCgroupFile } from "../fs/cgroup-file.js";
 import { CgroupFileError } from "../fs/cgroup-file-error.js";
@@ -55,7 +57,7 @@ async function moveProcesses(dir: string, leafDir: string): Promise<number[]> {
       await writeCgroupFile(leafDir, "cgroup.procs", String(pid));
       moved.push(pid);
     } catch (e) {
-      if (!(e instanceof CgroupFileError) || e.code !== "ESRCH") throw e;
+      if (!(e instanceof CgroupFileError) || e.errno !== "ESRCH") throw e;
     }
   }
   return moved;
@@ -73,11 +75,9 @@ export async function enterDelegatedLeaf(
 ): Promise<DelegatedLeafOutcome> {
   // Only the root cgroup lacks cgroup.events: that is how it is told apart, even through a cgroup namespace.
   if (!existsSync(join(dir, "cgroup.events"))) {
-    throw Object.assign(
-      new Error(
-        `${dir} is the root cgroup: the no-internal-processes rule does not apply there, so nsbook never moves processes out of it`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "cgroup-root",
+      `${dir} is the root cgroup: the no-internal-processes rule does not apply there, so nsbook never moves processes out of it`,
     );
   }
   const leafDir = join(dir, LEAF_CGROUP_NAME);
@@ -95,7 +95,7 @@ export async function enterDelegatedLeaf(
       return { leafDir, moved, enabled: missing };
     } catch (e) {
       // EBUSY: a process was forked into `dir` after the move (by one not yet moved); move it and try again.
-      if (!(e instanceof CgroupFileError) || e.code !== "EBUSY" || Date.now() >= deadline) throw e;
+      if (!(e instanceof CgroupFileError) || e.errno !== "EBUSY" || Date.now() >= deadline) throw e;
     }
     await sleep(5);
   }

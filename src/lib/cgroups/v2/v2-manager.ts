@@ -6,8 +6,10 @@
 // caller's own delegated, non-root cgroup, after moving its processes into a leaf (see delegated-leaf.ts);
 // in the root cgroup, or in a cgroup not delegated to us, it never does: detection reports the controller as
 // not usable, with the fix.
+
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { NsbookError } from "../../errors/index.js";
 import { LimitError } from "../limits/limit-error.js";
 import type { CgroupLimits } from "../limits/limits.js";
 import type { ControllerDir } from "../manager/cgroup-manager.js";
@@ -63,12 +65,10 @@ export class V2Manager extends DirCgroupManager {
       .filter((c) => c !== "cpuacct" && !available.includes(c));
     if (missing.length > 0) {
       const parent = join(this.dir, "..");
-      throw Object.assign(
-        new Error(
-          `the cgroup v2 controllers ${missing.join(", ")} are not enabled for children of ${parent} ` +
-            `(its cgroup.subtree_control); enable them there, e.g. \`echo "${missing.map((m) => `+${m}`).join(" ")}" > ${join(parent, "cgroup.subtree_control")}\``,
-        ),
-        { userFacing: true },
+      throw new NsbookError(
+        "cgroup-controllers",
+        `the cgroup v2 controllers ${missing.join(", ")} are not enabled for children of ${parent} ` +
+          `(its cgroup.subtree_control); enable them there, e.g. \`echo "${missing.map((m) => `+${m}`).join(" ")}" > ${join(parent, "cgroup.subtree_control")}\``,
       );
     }
   }

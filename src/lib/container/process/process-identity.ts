@@ -1,7 +1,7 @@
 // Naming a process so that a reused PID is never mistaken for it, and asking whether it still runs.
 import { readFile } from "node:fs/promises";
+import type { ProcessIdentity } from "../../core/state/container-state.js";
 import { type ProcStat, parseProcStat } from "../../inspect/proc-stat.js";
-import type { ProcessIdentity } from "../state/container-state.js";
 
 /** /proc/PID/stat parsed, or undefined when there is no such process. */
 export async function readStat(pid: number): Promise<ProcStat | undefined> {

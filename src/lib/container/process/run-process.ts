@@ -4,8 +4,8 @@
 // must hand the terminal itself to the container (stdio "inherit"), which runHost does not offer.
 import { spawn } from "node:child_process";
 import { HostCommandError, hintFor } from "../../host/index.js";
+import type { ContainerPrivilege } from "../../privilege/index.js";
 import type { SpawnPlan } from "../launch-argv.js";
-import type { ContainerPrivilege } from "../privilege-mode.js";
 import { hostProgram } from "./host-program.js";
 import type { ProcessIoOptions } from "./process-io-options.js";
 import { descendantsOf } from "./process-tree.js";

@@ -1,6 +1,6 @@
 // Sending a signal to container processes: directly, or through `sudo -n kill` when they belong to root.
 import { runHost } from "../../host/index.js";
-import type { ContainerPrivilege } from "../privilege-mode.js";
+import type { ContainerPrivilege } from "../../privilege/index.js";
 
 /** Signals nsbook sends: to stop a container, or passed on to its command (`nsbook kill`, `nsbook run`). */
 export const CONTAINER_SIGNALS = [

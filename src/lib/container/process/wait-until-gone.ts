@@ -1,6 +1,6 @@
 // Waiting for processes to end, by polling /proc (works for processes that are not our children).
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ProcessIdentity } from "../state/container-state.js";
+import type { ProcessIdentity } from "../../core/state/container-state.js";
 import { isRunning } from "./process-identity.js";
 
 /** Polling interval, in milliseconds: short, because a container usually ends within a few ms of its signal. */

@@ -1,7 +1,7 @@
 // Gathers the signs of WSL and of a container.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dataDir, runDir } from "../../paths.js";
+import { dataDir, runDir } from "../../core/paths.js";
 import type { EnvironmentFacts } from "../facts.js";
 
 async function readText(path: string): Promise<string | undefined> {

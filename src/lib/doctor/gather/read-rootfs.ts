@@ -1,7 +1,7 @@
 // Whether the default root filesystem is there.
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
-import { defaultRootfsDir } from "../../paths.js";
+import { defaultRootfsDir } from "../../core/paths.js";
 import type { DefaultRootfsFacts } from "../facts.js";
 
 // lstat, not stat: bin/sh is usually a symlink whose target only resolves inside the rootfs.

@@ -33,7 +33,7 @@ describe("writeCgroupFile", () => {
       operation: "write",
       path: join(dir, "pids.max"),
       value: "5",
-      code: "ENOENT",
+      errno: "ENOENT",
     });
     expect(err.message).toMatch(
       new RegExp(`^failed to write "5" to ${join(dir, "pids.max")}: ENOENT \\(no such file`),

@@ -56,7 +56,7 @@ describe("validateLimits", () => {
     const e = refusal({ memory: "12X" });
     expect(e.option).toBe("memory");
     expect(e.value).toBe("12X");
-    expect(e.userFacing).toBe(true);
+    expect(e.userMistake).toBe(true);
     expect(e.message).toMatch(/^memory: "12X" is not allowed; .*"100M"/);
   });
 

@@ -133,7 +133,7 @@ describe("planCgroups on pure v2", () => {
     expect(e.message).toMatch(/no-internal-processes/);
     expect(e.fix).toMatch(/run nsbook as root: `sudo nsbook \.\.\.`/);
     expect(e.message).toContain(`fix: ${e.fix}`);
-    expect(e.userFacing).toBe(true);
+    expect(e.hint).toBe(e.fix);
   });
 
   it("still gives a container without limits a v2 cgroup in such a leaf (CPU usage and cgroup.kill need no controller)", () => {

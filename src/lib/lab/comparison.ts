@@ -4,8 +4,8 @@ import {
   keptCapabilities,
   LINUX_CAPABILITIES,
   normalizeCapDrop,
-} from "./capabilities.js";
-import { RUNC_MASKED_PATHS, RUNC_READONLY_PATHS } from "./runc-paths.js";
+} from "../hardening/capabilities.js";
+import { RUNC_MASKED_PATHS, RUNC_READONLY_PATHS } from "../hardening/runc-paths.js";
 
 /** The cells of one row of the comparison. */
 export interface ComparisonCells {

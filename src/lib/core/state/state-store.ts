@@ -3,9 +3,9 @@ import { randomBytes } from "node:crypto";
 import type { Dirent } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { runDir } from "../../paths.js";
-import { ContainerError } from "../container-error.js";
-import type { ContainerState } from "./container-state.js";
+import { ContainerError } from "../../errors/container-error.js";
+import { runDir } from "../paths.js";
+import type { ContainerState, StoredSpec } from "./container-state.js";
 
 /** The folder of container `name` (the name is validated before it gets here). */
 export function containerDir(name: string): string {
@@ -60,7 +60,7 @@ function serialized<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** Writes state.json through a temporary file and rename(2), so a reader never sees half a file. */
-export function writeState(state: ContainerState): Promise<void> {
+export function writeState<Spec extends object>(state: ContainerState<Spec>): Promise<void> {
   const snapshot = `${JSON.stringify(state, null, 2)}\n`;
   return serialized(state.name, () => writeStateText(state.name, snapshot));
 }
@@ -78,12 +78,14 @@ async function writeStateText(name: string, text: string): Promise<void> {
 }
 
 /** What is in a container's folder: its state, or nothing usable (a launcher died before writing it). */
-export type StoredState =
-  | { name: string; state: ContainerState }
+export type StoredState<Spec extends object = StoredSpec> =
+  | { name: string; state: ContainerState<Spec> }
   | { name: string; state?: undefined; problem: string };
 
 /** Reads the state of `name`; undefined when the container does not exist (no folder). */
-export async function readStoredState(name: string): Promise<StoredState | undefined> {
+export async function readStoredState<Spec extends object = StoredSpec>(
+  name: string,
+): Promise<StoredState<Spec> | undefined> {
   let text: string;
   try {
     text = await readFile(stateFilePath(name), "utf8");
@@ -98,7 +100,7 @@ export async function readStoredState(name: string): Promise<StoredState | undef
       : undefined;
   }
   try {
-    const state = JSON.parse(text) as ContainerState;
+    const state = JSON.parse(text) as ContainerState<Spec>;
     if (state.version !== 1 || state.name !== name)
       return { name, problem: "state.json of another version or name" };
     return { name, state };
@@ -108,8 +110,10 @@ export async function readStoredState(name: string): Promise<StoredState | undef
 }
 
 /** Reads the state of `name`; throws a user-facing "not found" error when there is no such container. */
-export async function readState(name: string): Promise<ContainerState> {
-  const stored = await readStoredState(name);
+export async function readState<Spec extends object = StoredSpec>(
+  name: string,
+): Promise<ContainerState<Spec>> {
+  const stored = await readStoredState<Spec>(name);
   if (stored?.state) return stored.state;
   if (stored) {
     throw new ContainerError(
@@ -126,12 +130,12 @@ export async function readState(name: string): Promise<ContainerState> {
 }
 
 /** Reads, changes and writes back the state of `name`; returns undefined when the container is gone. */
-export function updateState(
+export function updateState<Spec extends object = StoredSpec>(
   name: string,
-  change: (state: ContainerState) => void,
-): Promise<ContainerState | undefined> {
+  change: (state: ContainerState<Spec>) => void,
+): Promise<ContainerState<Spec> | undefined> {
   return serialized(name, async () => {
-    const stored = await readStoredState(name);
+    const stored = await readStoredState<Spec>(name);
     if (!stored?.state) return undefined;
     change(stored.state);
     try {

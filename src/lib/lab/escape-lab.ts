@@ -1,10 +1,12 @@
 // A throwaway root filesystem and a host marker file, to show a chroot being escaped (and pivot_root holding).
+
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RootSwitch } from "../container/container-spec.js";
 import { runContainer } from "../container/run-container.js";
+import { invalidOption } from "../errors/index.js";
 import { findHostBusybox } from "../rootfs/find-busybox.js";
 import { ensureChrootEscapeTool } from "./escape-tool.js";
 
@@ -49,9 +51,7 @@ export async function createEscapeLab(options: EscapeLabOptions = {}): Promise<E
   if (options.name === undefined) dir = await mkdtemp(join(parent, "nsbook-escape-"));
   else {
     if (!/^nsbook-[A-Za-z0-9_.-]+$/.test(options.name))
-      throw new RangeError(
-        `name: ${JSON.stringify(options.name)} must start with "nsbook-" (letters, digits, _ . -)`,
-      );
+      throw invalidOption("name", options.name, 'must start with "nsbook-" (letters, digits, _ . -)');
     dir = join(parent, options.name);
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { mode: 0o755 });

@@ -1,6 +1,5 @@
 // What nsbook remembers about a container, in <runDir>/<name>/state.json, so any process can find it again.
-import type { ContainerSpec } from "../container-spec.js";
-import type { ContainerPrivilege } from "../privilege-mode.js";
+import type { ContainerPrivilege } from "../../privilege/index.js";
 
 /** A process, named so that a reused PID is never mistaken for it. */
 export interface ProcessIdentity {
@@ -41,13 +40,22 @@ export interface ContainerExit {
   message?: string;
 }
 
+/**
+ * A container's spec as the layers below container/ see it. container/ stores its whole ContainerSpec (see
+ * container/container-spec.ts, whose `ContainerState` is this state with that spec); below it, an extension
+ * reads only its own part of the stored JSON (overlay its `overlay`, and so on).
+ */
+export interface StoredSpec {
+  name: string;
+}
+
 /** The content of state.json. */
-export interface ContainerState {
+export interface ContainerState<Spec extends object = StoredSpec> {
   version: 1;
   name: string;
   kind: ContainerKind;
   privilege: ContainerPrivilege;
-  spec: ContainerSpec;
+  spec: Spec;
   /** ISO time the state was created. */
   createdAt: string;
   phase: ContainerPhase;

@@ -1,8 +1,11 @@
 // The connectivity matrix: every container pings every other container and the bridge, from inside.
+
+import type { ContainerSpec } from "../container/container-spec.js";
 import { execInContainer } from "../container/exec-in-container.js";
-import { readState } from "../container/state/state-store.js";
-import { containerNetwork } from "./container-network.js";
-import { parsePingOutput, pingArgv } from "./ping.js";
+import { readState } from "../core/state/state-store.js";
+import { NsbookError } from "../errors/index.js";
+import { containerNetwork } from "../network/container-network.js";
+import { parsePingOutput, pingArgv } from "../network/ping.js";
 
 /** One thing to reach: a container's address, or the bridge's. */
 export interface PingTarget {
@@ -48,15 +51,14 @@ export async function connectivityMatrix(
   containers: readonly string[],
   options: ConnectivityOptions = {},
 ): Promise<ConnectivityMatrix> {
-  const states = await Promise.all(containers.map((name) => readState(name)));
+  const states = await Promise.all(containers.map((name) => readState<ContainerSpec>(name)));
   const nets = states.map((s) => {
     const net = containerNetwork(s);
     if (!net) {
-      throw Object.assign(
-        new Error(`container "${s.name}" is not on a bridge network (start it with network: "bridge")`),
-        {
-          userFacing: true,
-        },
+      throw new NsbookError(
+        "not-on-bridge",
+        `container "${s.name}" is not on a bridge network (start it with network: "bridge")`,
+        { userMistake: true },
       );
     }
     return net;

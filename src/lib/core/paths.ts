@@ -1,9 +1,11 @@
 // Where nsbook keeps things on the host. One place, so the CLI, every kernel and cleanup agree.
+
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { NsbookError } from "../errors/index.js";
 
 const isRoot = (): boolean => process.getuid?.() === 0;
 
@@ -59,11 +61,9 @@ const SCOPE_PART_RE = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
 export function parseScope(text: string): ContainerScope {
   const [learner = "", session = "", ...rest] = text.split("/");
   if (rest.length > 0 || !SCOPE_PART_RE.test(learner) || !SCOPE_PART_RE.test(session)) {
-    throw Object.assign(
-      new Error(
-        `NSBOOK_SCOPE=${JSON.stringify(text)} is not a scope: expected LEARNER/SESSION, each 1-64 of A-Z a-z 0-9 _ - (e.g. "alice/terminal")`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "paths",
+      `NSBOOK_SCOPE=${JSON.stringify(text)} is not a scope: expected LEARNER/SESSION, each 1-64 of A-Z a-z 0-9 _ - (e.g. "alice/terminal")`,
     );
   }
   return { learner, session };

@@ -1,20 +1,11 @@
-// Joins the cgroups module to the container engine: importing this installs the engine's resource hook
-// (spec.resources -> cgroups, each recorded before it is created), its exit inspector (an OOM kill read from
-// the cgroup's counters is reported as exit 137) and the disposer of "cgroup" records, so any process -
-// `nsbook stop --all` after a crash included - can remove a container's cgroups.
+// What the cgroups give a container (container/extensions.ts composes them into the engine): its cgroups,
+// created from spec.resources, each recorded before it is created; its exit as the cgroup's counters saw it (an
+// OOM kill is reported as exit 137); and the disposer of "cgroup" records, so any process - `nsbook stop --all`
+// after a crash included - can remove a container's cgroups.
 
-import {
-  type ExitInspection,
-  type ObservedExit,
-  setExitInspector,
-} from "../../container/resources/exit-inspector.js";
-import { registerResourceDisposer } from "../../container/resources/resource-disposers.js";
-import {
-  type ResourceHookContext,
-  type ResourceHookResult,
-  setResourceHook,
-} from "../../container/resources/resource-hook.js";
-import type { ContainerState, ResourceRecord } from "../../container/state/container-state.js";
+import type { ObservedExit, ResourcesContext, ResourcesResult } from "../../core/extensions.js";
+import type { ContainerState, ResourceRecord } from "../../core/state/container-state.js";
+import { NsbookError } from "../../errors/index.js";
 import { detectCgroups } from "../detect/index.js";
 import { removeCgroupDir } from "../fs/cgroup-dir.js";
 import { killCgroupProcs } from "../fs/kill-procs.js";
@@ -24,25 +15,38 @@ import { cgroupDirName } from "../manager/cgroup-name.js";
 import { managerForDirs } from "../manager/manager-for-dirs.js";
 import { managerForPlan } from "../manager/new-manager.js";
 import { planCgroups } from "../manager/plan-cgroups.js";
+import type { UsageSample } from "../usage/usage-sample.js";
 import { describeExit } from "./describe-exit.js";
 
 /** Kind of the resource records this module writes: one per cgroup directory, id = the directory. */
 export const CGROUP_RESOURCE_KIND = "cgroup";
 
+/** What the container's cgroups tell about its end. */
+export interface ExitInspection {
+  /** The exit code to report: 137 after an OOM kill, whatever unshare said. */
+  exitCode: number;
+  /** True when the OOM killer ended the container. */
+  oomKilled: boolean;
+  /** One line, e.g. "killed: out of memory (limit 32 MiB, peak 32 MiB)" or "exited with code 0". */
+  message: string;
+  /** The same line in Japanese. */
+  messageJa?: string;
+  /** Its cgroups' usage read after the end (peak memory, CPU time, limit hits). */
+  usage?: UsageSample;
+}
+
 /**
- * The container engine's resource hook: validates `resources` as {@link ResourceLimitsInput}, records every
+ * A container's cgroups: validates `resources` as {@link ResourceLimitsInput}, records every
  * cgroup directory of the container, creates them, writes the limits and returns the cgroup.procs files the
  * container's first process joins before it executes anything.
  */
-export async function cgroupResourceHook(context: ResourceHookContext): Promise<ResourceHookResult> {
+export async function cgroupsForContainer(context: ResourcesContext): Promise<ResourcesResult> {
   const limits = validateLimits(context.resources as ResourceLimitsInput);
   if (context.mode !== "root") {
-    throw Object.assign(
-      new Error(
-        `container "${context.container}": resource limits need nsbook itself to run as root (it writes the cgroup files), ` +
-          `and this process is in "${context.mode}" mode: start the CLI or the course with sudo`,
-      ),
-      { userFacing: true },
+    throw new NsbookError(
+      "privilege",
+      `container "${context.container}": resource limits need nsbook itself to run as root (it writes the cgroup files), ` +
+        `and this process is in "${context.mode}" mode: start the CLI or the course with sudo`,
     );
   }
   const detection = await detectCgroups();
@@ -56,7 +60,7 @@ export async function cgroupResourceHook(context: ResourceHookContext): Promise<
 }
 
 /**
- * The container engine's exit inspector: reads the container's recorded cgroups (before they are removed) and
+ * How the container ended, as its cgroups saw it: reads the container's recorded cgroups (before they are removed) and
  * describes its end with {@link describeExit}, so an OOM kill is reported as exit 137 whatever unshare said.
  * Undefined when the container has no cgroups or they are gone. The cgroups were created fresh for the
  * container, so their counters started at 0.
@@ -82,7 +86,3 @@ export async function disposeCgroupRecord(record: ResourceRecord): Promise<void>
   await killCgroupProcs([record.id]);
   await removeCgroupDir(record.id);
 }
-
-setResourceHook(cgroupResourceHook);
-setExitInspector(inspectCgroupExit);
-registerResourceDisposer(CGROUP_RESOURCE_KIND, disposeCgroupRecord);

@@ -1,11 +1,10 @@
 // A container's resource registry: recorded in its state file BEFORE each resource is created, disposed of in
 // reverse order. That ordering is what makes cleanup survive a crash between two set-up steps (the lesson of
 // bubblewrap and runc): whatever may exist is written down first.
-import type { ContainerPrivilege } from "../privilege-mode.js";
+import type { ContainerPrivilege } from "../../privilege/index.js";
 import type { ResourceRecord } from "../state/container-state.js";
 import { updateState } from "../state/state-store.js";
-import "./builtin-disposers.js";
-import { resourceDisposer } from "./resource-disposers.js";
+import type { ResourceDisposer } from "./resource-disposers.js";
 
 /** A resource as a caller describes it (the time is added when it is recorded). */
 export type NewResource = Omit<ResourceRecord, "recordedAt">;
@@ -38,21 +37,22 @@ export interface DisposeOutcome {
 }
 
 /**
- * Disposes of `resources` in reverse order of recording. A kind without a registered disposer is reported as
- * failed (import the module that creates that kind so it registers its disposer).
+ * Disposes of `resources` in reverse order of recording, each with the disposer `disposers` names for its kind
+ * (the container's extensions give the table). A kind without a disposer is reported as failed.
  */
 export async function disposeResources(
   container: string,
   resources: readonly ResourceRecord[],
   mode: ContainerPrivilege,
+  disposers: Readonly<Record<string, ResourceDisposer>>,
 ): Promise<DisposeOutcome> {
   const outcome: DisposeOutcome = { disposed: [], failed: [] };
   for (const record of [...resources].reverse()) {
-    const dispose = resourceDisposer(record.kind);
+    const dispose = Object.hasOwn(disposers, record.kind) ? disposers[record.kind] : undefined;
     if (!dispose) {
       outcome.failed.push({
         record,
-        error: `no disposer is registered for resources of kind "${record.kind}" (import the module that creates them)`,
+        error: `nsbook has no disposer for resources of kind "${record.kind}" (a state file written by another version?)`,
       });
       continue;
     }

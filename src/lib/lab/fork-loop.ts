@@ -1,4 +1,5 @@
 // A bounded stand-in for a fork bomb: starts background sleepers until the pids limit refuses a fork.
+import { invalidOption } from "../errors/index.js";
 
 /**
  * Shell text (for the container's sh) that starts up to `count` background `sleep`s, one at a time, and prints
@@ -8,9 +9,9 @@
  */
 export function boundedForkLoopScript(count: number, sleepSeconds = 30): string {
   if (!Number.isInteger(count) || count < 1 || count > 100_000)
-    throw new RangeError(`count: ${count} must be a whole number from 1 to 100000`);
+    throw invalidOption("count", count, "must be a whole number from 1 to 100000");
   if (!Number.isInteger(sleepSeconds) || sleepSeconds < 1)
-    throw new RangeError(`sleepSeconds: ${sleepSeconds} must be a whole number of seconds, at least 1`);
+    throw invalidOption("sleepSeconds", sleepSeconds, "must be a whole number of seconds, at least 1");
   return [
     "i=0",
     "trap 'echo \"started $i\"' EXIT",

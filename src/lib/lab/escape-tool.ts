@@ -1,8 +1,8 @@
 // The small static C program that escapes a chroot (tools/chroot-escape.c), compiled on the host on demand.
 import { access, constants, mkdir, rename, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { dataDir } from "../core/paths.js";
 import { runHost } from "../host/index.js";
-import { dataDir } from "../paths.js";
 
 /** tools/chroot-escape.c in the nsbook checkout (the same depth from src/ and from dist/). */
 export const CHROOT_ESCAPE_SOURCE = join(__dirname, "..", "..", "..", "tools", "chroot-escape.c");

@@ -1,7 +1,7 @@
 // Disposers for the resources the host's own tools create: mounts, network namespaces and interfaces.
 import { runHost } from "../../host/index.js";
-import { privilegePrefix } from "../privilege-mode.js";
-import { type ResourceDisposer, registerResourceDisposer } from "./resource-disposers.js";
+import { privilegePrefix } from "../../privilege/index.js";
+import type { ResourceDisposer } from "./resource-disposers.js";
 
 /** Whether stderr says the thing was not there (which, for removal, is success). */
 const absent = (stderr: string): boolean =>
@@ -30,6 +30,9 @@ export const disposeNetns = hostRemoval("delete network namespace", (id) => ["ip
 /** "link": id is a host network interface (a veth end, a bridge). */
 export const disposeLink = hostRemoval("delete interface", (id) => ["ip", "link", "delete", id]);
 
-registerResourceDisposer("mount", disposeMount);
-registerResourceDisposer("netns", disposeNetns);
-registerResourceDisposer("link", disposeLink);
+/** The disposers of what the host's own tools create, by kind. */
+export const BUILTIN_DISPOSERS: Readonly<Record<string, ResourceDisposer>> = {
+  mount: disposeMount,
+  netns: disposeNetns,
+  link: disposeLink,
+};

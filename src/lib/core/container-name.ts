@@ -1,6 +1,6 @@
 // Container names: what is allowed, and a fresh one when the user gives none.
 import { randomBytes } from "node:crypto";
-import { invalidOption } from "./container-error.js";
+import { invalidOption } from "../errors/index.js";
 
 /** Longest name, in characters: it becomes a folder name, part of cgroup and veth names, and a hostname. */
 export const MAX_NAME_LENGTH = 40;

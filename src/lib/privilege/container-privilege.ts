@@ -1,11 +1,8 @@
-// How containers get their privileges: as root, through passwordless sudo, or rootless in a user namespace;
-// and what each mode cannot do, said before anything is created.
-import type { PrivilegeMode } from "../doctor/types.js";
-import { detectPrivilege } from "../privilege/index.js";
-import { ContainerError } from "./container-error.js";
-import type { ContainerSpec } from "./container-spec.js";
-import { sortNamespaces } from "./namespaces.js";
-import { DEFAULT_USERNS_ID, usernsNotInRootless } from "./userns-mapping.js";
+// The mode containers run in - root, passwordless sudo, or rootless in a user namespace - chosen once per
+// process, and what each mode cannot do, said before anything is created.
+import { ContainerError } from "../errors/container-error.js";
+import { detectPrivilege } from "./detect-privilege.js";
+import type { PrivilegeMode } from "./types.js";
 
 /** A mode that can run containers. */
 export type ContainerPrivilege = Exclude<PrivilegeMode, "none">;
@@ -64,37 +61,6 @@ export async function resolvePrivilege(option?: PrivilegeMode | string): Promise
     );
   }
   return chosen as ContainerPrivilege;
-}
-
-/**
- * Adapts `spec` to `mode` and refuses, up front and with the reason, what the mode cannot do. Rootless adds the
- * user namespace (it is what grants root inside) and refuses resource limits and /proc without a pid namespace.
- */
-export function applyPrivilege(spec: ContainerSpec, mode: ContainerPrivilege): ContainerSpec {
-  if (mode !== "rootless") return spec;
-  if (spec.userns) {
-    // Rootless already is a user namespace; its map can only name the caller's own IDs (see userns-mapping.ts).
-    const own = process.getuid?.() ?? -1;
-    if (spec.userns.hostUid !== own && spec.userns.hostUid !== DEFAULT_USERNS_ID)
-      throw usernsNotInRootless(spec.name, spec.userns, own);
-    const { userns: _mapped, ...rest } = spec;
-    spec = rest;
-  }
-  if (spec.resources !== undefined) {
-    throw new ContainerError(
-      "privilege",
-      `container "${spec.name}": resource limits are not available rootless (creating cgroups needs root or a delegated cgroup); run as root or with sudo`,
-      { container: spec.name },
-    );
-  }
-  if (spec.mountProc && !spec.namespaces.includes("pid")) {
-    throw new ContainerError(
-      "privilege",
-      `container "${spec.name}": rootless, the kernel mounts /proc only inside a pid namespace you own: add "pid" to namespaces or set mountProc: false`,
-      { container: spec.name },
-    );
-  }
-  return { ...spec, namespaces: sortNamespaces([...spec.namespaces, "user"]) };
 }
 
 /** The argv prefix that gives a host command the privileges of `mode` (`sudo -n` in sudo mode, nothing otherwise). */

@@ -1,0 +1,11 @@
+// The vocabulary every container-making folder shares: where things live (paths, per-learner scopes), a
+// container's state file and name, the registry of what it owns, and the contracts of its extensions.
+
+export * from "./container-name.js";
+export * from "./extensions.js";
+export * from "./paths.js";
+export * from "./resources/builtin-disposers.js";
+export * from "./resources/resource-disposers.js";
+export * from "./resources/resource-registry.js";
+export * from "./state/container-state.js";
+export * from "./state/state-store.js";

@@ -16,7 +16,7 @@ const SRC =
 
 /** Folders under src/ (and src/lib/), lowest layer first; folders on one line are independent of each other. */
 const LAYERS: readonly (readonly string[])[] = [
-  ["lib/text", "lib/proc", "lib/errors"], // plain data and the one error base class
+  ["lib/text", "lib/proc", "lib/errors", "lib/course"], // plain data, the course's steps, the error base class
   ["lib/host"], // running host commands (runHost)
   ["lib/privilege"], // root, sudo or rootless: detection and the mode containers run in
   ["lib/core"], // paths, container state, names, the resource registry, the extension contracts

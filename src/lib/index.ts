@@ -49,9 +49,7 @@ export {
   type ContainerInfo,
   type ContainerOptions,
   type ContainerState,
-  type CourseStep,
   containerLogs,
-  courseStep,
   type ExecOptions,
   type ExecResult,
   execInContainer,
@@ -71,13 +69,16 @@ export {
   removeScopeIfEmpty,
   runContainer,
   SETUP_FAILED_EXIT,
+  STEP_RECIPES,
   STEP7_NAMESPACES,
+  type StepRecipe,
   type StopAllReport,
   type StopOutcome,
   type StopSignal,
   signalContainer,
   startContainer,
   stateDirOf,
+  stepRecipe,
   stopAllContainers,
   stopContainer,
   type UsernsOptions,
@@ -97,9 +98,15 @@ export {
   visibleScopes,
   withScope,
 } from "./core/index.js";
-// What this machine can do (nsbook doctor)
+// The course: its steps, titles, notebooks
 export {
   CORE_STEPS,
+  COURSE_STEPS,
+  type CourseStep,
+  courseStep,
+} from "./course/index.js";
+// What this machine can do (nsbook doctor)
+export {
   type DoctorCheck,
   type DoctorReport,
   formatDoctorText,
@@ -127,6 +134,8 @@ export {
 // Host commands
 export {
   formatCommand,
+  type HostResult,
+  type ProcessResult,
   type RunHostOptions,
   runHost,
   shellQuote,

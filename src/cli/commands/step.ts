@@ -3,12 +3,12 @@ import { parseArgs } from "node:util";
 import {
   attachCommand,
   type Container,
-  type CourseStep,
-  courseStep,
   runContainer,
   STEP7_NAMESPACES,
+  type StepRecipe,
   startContainer,
-} from "../../lib/container/index.js";
+  stepRecipe,
+} from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
 import { UsageError } from "../usage-error.js";
 import { exitStatusOf, withTerminalSignalsIgnored } from "./run.js";
@@ -45,20 +45,20 @@ function integerArg(text: string | undefined, what: string, min: number, max: nu
   return n;
 }
 
-function header(step: CourseStep): void {
+function header(step: StepRecipe): void {
   process.stderr.write(`step ${step.step}: ${step.title}: ${step.learn}\n`);
   process.stderr.write(`  the original script: ${step.shellEquivalent}\n`);
 }
 
 /** The command of steps 1-6: the user's --command, a shell on a terminal, else the step's checks. */
-function commandForStep(step: CourseStep, command: string | undefined): string[] {
+function commandForStep(step: StepRecipe, command: string | undefined): string[] {
   if (command !== undefined) return ["/bin/sh", "-c", command];
   if (process.stdin.isTTY && process.stdout.isTTY) return ["/bin/sh"];
   return ["/bin/sh", "-c", step.demo];
 }
 
 async function runStep(
-  step: CourseStep,
+  step: StepRecipe,
   values: { name?: string; command?: string; rootfs?: string },
 ): Promise<number> {
   header(step);
@@ -128,6 +128,6 @@ export const stepCommand: CliCommand = {
     }
     if (positionals.length > 1)
       throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}`, USAGE);
-    return runStep(courseStep(n) as CourseStep, values);
+    return runStep(stepRecipe(n) as StepRecipe, values);
   },
 };

@@ -1,8 +1,9 @@
 // The start page's table of privilege modes: how nsbook gets the rights containers need in each mode and which
 // course steps each can run, with this machine's mode highlighted. The steps come from the same rule doctor
 // uses (stepsUnavailableIn), so the table cannot disagree with doctor's verdict.
-import { CORE_STEPS } from "../../lib/doctor/index.js";
+
 import type { DoctorReport, PrivilegeMode } from "../../lib/index.js";
+import { CORE_STEPS } from "../../lib/index.js";
 import { stepsUnavailableIn } from "../../lib/privilege/index.js";
 import { showHtml } from "../display/index.js";
 import { currentLang, type Lang } from "../i18n/index.js";

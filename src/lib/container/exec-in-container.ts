@@ -9,7 +9,7 @@ import { buildExecArgv } from "./exec-argv.js";
 import { recordObservedExit } from "./observe-exit.js";
 import { isRunning } from "./process/process-identity.js";
 import type { ProcessIoOptions } from "./process/process-io-options.js";
-import { runProcess } from "./process/run-process.js";
+import { type ProcessOutcome, runProcess } from "./process/run-process.js";
 
 /** Options for {@link execInContainer}. */
 export interface ExecOptions extends ProcessIoOptions {
@@ -20,18 +20,7 @@ export interface ExecOptions extends ProcessIoOptions {
 }
 
 /** How an exec'd command ended. */
-export interface ExecResult {
-  /** Its exit code; undefined when it was killed. */
-  exitCode?: number;
-  /** Signal that ended it. */
-  signal?: string;
-  stdout: string;
-  stderr: string;
-  /** Wall time, in milliseconds. */
-  durationMs: number;
-  /** True when the timeout or the abort signal ended it. */
-  killed: boolean;
-}
+export type ExecResult = ProcessOutcome;
 
 function notRunning(state: ContainerState): ContainerError {
   const how = state.exit?.oomKilled

@@ -14,25 +14,17 @@ import {
   stateDirOf,
 } from "./prepare-container.js";
 import type { ProcessIoOptions } from "./process/process-io-options.js";
-import { runProcess } from "./process/run-process.js";
+import { type ProcessOutcome, runProcess } from "./process/run-process.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options for {@link runContainer}; `timeoutMs` and `signal` kill the whole container. */
 export interface RunOptions extends CreateOptions, ProcessIoOptions {}
 
 /** How a one-shot container's command ended. */
-export interface RunResult {
+export interface RunResult extends ProcessOutcome {
   name: string;
-  /** The command's exit code (128 + N when signal N killed it); undefined when the container was killed. */
-  exitCode?: number;
-  /** Set when the whole container was killed (timeout, abort). */
-  signal?: string;
-  stdout: string;
-  stderr: string;
-  /** Wall time of the container, from spawn to exit, in milliseconds. */
-  durationMs: number;
-  /** True when the timeout or the abort signal ended it. */
-  killed: boolean;
+  // exitCode is the command's (128 + N when signal N killed it), undefined when the whole container was killed
+  // (timeout, abort: then signal is set); durationMs is the container's, from spawn to exit.
   /**
    * True when the OOM killer ended it: `exitCode` is then 137 whatever unshare reported (util-linux 2.38 and 2.39 say 1,
    * "sigprocmask unblock failed", when the init itself is SIGKILLed). Known only with `resources`.

@@ -1,6 +1,7 @@
 // The pure half of doctor: from captured facts to the report, every check decided here.
 import type { CgroupFacts } from "../cgroups/detect/index.js";
 import { detectCgroupsFromFacts } from "../cgroups/detect/index.js";
+import { CORE_STEPS, coreCheckIds } from "../course/index.js";
 import { classifyPrivilege } from "../privilege/index.js";
 import {
   type CheckContext,
@@ -13,7 +14,6 @@ import {
   toolChecks,
   usernsChecks,
 } from "./checks/index.js";
-import { CORE_STEPS, coreCheckIds } from "./course-steps.js";
 import { evaluateSteps } from "./evaluate-steps.js";
 import type { DoctorFacts } from "./facts.js";
 import type { DoctorCheck, DoctorReport } from "./types.js";

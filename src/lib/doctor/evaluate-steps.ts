@@ -1,14 +1,15 @@
 // Which course steps can run, given the checks and the privilege mode.
+
+import { COURSE_STEPS } from "../course/index.js";
 import { type PrivilegeMode, stepsUnavailableIn } from "../privilege/index.js";
 import { japaneseOf } from "./checks/japanese.js";
-import { STEP_REQUIREMENTS } from "./course-steps.js";
 import type { DoctorCheck, StepReadiness } from "./types.js";
 
 /** A step is blocked by every check it needs that failed, and by its privilege mode's limits. */
 export function evaluateSteps(checks: readonly DoctorCheck[], mode: PrivilegeMode): StepReadiness[] {
   const byId = new Map(checks.map((c) => [c.id, c]));
   const limits = stepsUnavailableIn(mode);
-  return STEP_REQUIREMENTS.map(({ step, title, titleJa, needs }) => {
+  return COURSE_STEPS.map(({ step, title, titleJa, needs }) => {
     const failed = needs.filter((id) => byId.get(id)?.status === "fail");
     const limit = limits.find((l) => l.step === step);
     const blockedBy = [...new Set([...(limit ? ["privilege.mode"] : []), ...failed])];

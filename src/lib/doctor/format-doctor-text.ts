@@ -1,6 +1,6 @@
 // The doctor report as text for a terminal: sections of checks with marks, fixes under problems, then the
 // course steps that will not run and why.
-import { CORE_STEPS } from "./course-steps.js";
+import { CORE_STEPS } from "../course/index.js";
 import type { DoctorCheck, DoctorReport } from "./types.js";
 
 /** The mark of each status: ✓ ok, ! warning, ✗ failure, · information. */

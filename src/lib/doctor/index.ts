@@ -1,4 +1,3 @@
-export { CORE_STEPS, STEP_REQUIREMENTS, type StepRequirements } from "./course-steps.js";
 export { evaluateDoctor } from "./evaluate-doctor.js";
 export type { DefaultRootfsFacts, DoctorFacts, EnvironmentFacts, ToolFact } from "./facts.js";
 export { formatDoctorText, GROUP_TITLES, STATUS_MARKS } from "./format-doctor-text.js";

@@ -6,4 +6,10 @@ export {
   type HostCommandFailure,
   shellQuote,
 } from "./host-command-error.js";
-export { type HostResult, type RunHostOptions, runHost, withSbinPath } from "./run-host.js";
+export {
+  type HostResult,
+  type ProcessResult,
+  type RunHostOptions,
+  runHost,
+  withSbinPath,
+} from "./run-host.js";

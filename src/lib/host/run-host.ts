@@ -28,16 +28,25 @@ export interface RunHostOptions {
 }
 
 /** How a host command ended. */
-export interface HostResult {
-  argv: readonly string[];
+/**
+ * How a process ended and what it wrote: the shape every "a process ran" result of nsbook extends (a host
+ * command's {@link HostResult}, a process in a container's ProcessOutcome, `runContainer`'s RunResult).
+ */
+export interface ProcessResult {
   /** Exit code; undefined when killed by a signal or not started. */
   exitCode?: number;
   /** Signal that ended it, e.g. "SIGKILL". */
   signal?: string;
+  /** What it wrote to stdout ("" when its stdout was not collected). */
   stdout: string;
+  /** What it wrote to stderr ("" when its stderr was not collected). */
   stderr: string;
-  /** Wall time in milliseconds. */
+  /** Wall time from spawn to exit, in milliseconds. */
   durationMs: number;
+}
+
+export interface HostResult extends ProcessResult {
+  argv: readonly string[];
   /** True unless it exited with code 0. */
   failed: boolean;
   /** Advice when it failed in a known way. */

@@ -1,4 +1,5 @@
 // What each privilege mode cannot do in the course, step by step.
+import { COURSE_STEPS } from "../course/index.js";
 import type { PrivilegeMode } from "./types.js";
 
 /** A course step a mode cannot run, and why. */
@@ -26,7 +27,7 @@ const SUDO_LIMITS: readonly ModeLimit[] = [
   },
 ];
 
-const ALL_STEPS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const ALL_STEPS = COURSE_STEPS.map((s) => s.step);
 
 /** The course steps `mode` cannot run by itself, with the reason. Root can run them all. */
 export function stepsUnavailableIn(mode: PrivilegeMode): ModeLimit[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CORE_STEPS, COURSE_STEPS } from "../../../src/lib/course/index.js";
 import { evaluateSteps } from "../../../src/lib/doctor/evaluate-steps.js";
-import { CORE_STEPS, STEP_REQUIREMENTS } from "../../../src/lib/doctor/index.js";
 import type { DoctorCheck } from "../../../src/lib/doctor/types.js";
 
 const c = (id: string, status: DoctorCheck["status"]): DoctorCheck => ({
@@ -34,7 +34,7 @@ describe("evaluateSteps", () => {
   });
 
   it("covers steps 1-11, 1-7 being the course", () => {
-    expect(STEP_REQUIREMENTS.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(COURSE_STEPS.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(CORE_STEPS).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

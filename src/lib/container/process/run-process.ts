@@ -3,7 +3,7 @@
 // Not runHost: a container command's exit code is its answer, not a failure, and `nsbook run`/`exec`/`shell`
 // must hand the terminal itself to the container (stdio "inherit"), which runHost does not offer.
 import { spawn } from "node:child_process";
-import { HostCommandError, hintFor } from "../../host/index.js";
+import { HostCommandError, hintFor, type ProcessResult } from "../../host/index.js";
 import type { ContainerPrivilege } from "../../privilege/index.js";
 import type { SpawnPlan } from "../launch-argv.js";
 import { hostProgram } from "./host-program.js";
@@ -22,17 +22,7 @@ export interface RunProcessOptions extends ProcessIoOptions {
 }
 
 /** How a foreground process ended. */
-export interface ProcessOutcome {
-  /** Exit code; undefined when killed by a signal. */
-  exitCode?: number;
-  /** Signal that ended it, e.g. "SIGKILL". */
-  signal?: string;
-  /** Collected stdout ("" with stdio "inherit"). */
-  stdout: string;
-  /** Collected stderr ("" with stdio "inherit"). */
-  stderr: string;
-  /** Wall time from spawn to exit, in milliseconds. */
-  durationMs: number;
+export interface ProcessOutcome extends ProcessResult {
   /** True when the timeout or the abort signal ended it. */
   killed: boolean;
 }

@@ -1,10 +1,13 @@
-// The steps of the original shell course, as container options: what `nsbook step N` and the notebooks run.
+// How `nsbook step N` runs steps 1 to 6 of the original shell course: each step's container options, the
+// original script's line, and what to show without a terminal. The steps themselves (titles, notebooks) are
+// the course table, course/course-steps.ts.
+import { courseStep } from "../course/index.js";
 import type { NamespaceKind } from "./namespaces.js";
 
-/** One step of the course. */
-export interface CourseStep {
+/** How one step runs as a container. */
+export interface StepRecipe {
   step: number;
-  /** Short title, e.g. "PID namespace". */
+  /** The step's title, from the course table. */
   title: string;
   /** What the learner should notice. */
   learn: string;
@@ -20,11 +23,13 @@ export interface CourseStep {
   demo: string;
 }
 
+const titleOf = (n: number): string => courseStep(n)?.title ?? `step ${n}`;
+
 /** Steps 1 to 6 (step 7 starts several containers of step 5's kind). */
-export const COURSE_STEPS: readonly CourseStep[] = [
+export const STEP_RECIPES: readonly StepRecipe[] = [
   {
     step: 1,
-    title: "chroot",
+    title: titleOf(1),
     learn: "the root directory changes, nothing else: ps still shows no isolation (and an empty /proc)",
     namespaces: [],
     mountProc: false,
@@ -34,7 +39,7 @@ export const COURSE_STEPS: readonly CourseStep[] = [
   },
   {
     step: 2,
-    title: "PID namespace",
+    title: titleOf(2),
     learn:
       "a new PID namespace: PID 1 is nsbook's init, your shell is its child; /proc is still the rootfs's",
     namespaces: ["pid"],
@@ -45,7 +50,7 @@ export const COURSE_STEPS: readonly CourseStep[] = [
   },
   {
     step: 3,
-    title: "mount namespace and /proc",
+    title: titleOf(3),
     learn: "a fresh /proc in a private mount namespace: ps shows only the container's processes",
     namespaces: ["pid", "mount"],
     mountProc: true,
@@ -56,7 +61,7 @@ export const COURSE_STEPS: readonly CourseStep[] = [
   },
   {
     step: 4,
-    title: "UTS namespace (hostname)",
+    title: titleOf(4),
     learn: "the container has its own hostname; the host's is unchanged",
     namespaces: ["pid", "mount", "uts"],
     mountProc: true,
@@ -67,7 +72,7 @@ export const COURSE_STEPS: readonly CourseStep[] = [
   },
   {
     step: 5,
-    title: "network namespace",
+    title: titleOf(5),
     learn: "a network stack of its own: only a loopback interface, down",
     namespaces: ["pid", "mount", "uts", "net"],
     mountProc: true,
@@ -78,7 +83,7 @@ export const COURSE_STEPS: readonly CourseStep[] = [
   },
   {
     step: 6,
-    title: "cgroups (memory 100 MiB, half a CPU)",
+    title: titleOf(6),
     learn: "the kernel limits the container's memory and CPU time",
     namespaces: ["pid", "mount", "uts", "net"],
     mountProc: true,
@@ -93,7 +98,7 @@ export const COURSE_STEPS: readonly CourseStep[] = [
 /** Step 7's containers: step 5's namespaces, as the original script entered them with nsenter. */
 export const STEP7_NAMESPACES: readonly NamespaceKind[] = ["pid", "mount", "uts", "net"];
 
-/** The course step `n` (1..6); undefined for any other number. */
-export function courseStep(n: number): CourseStep | undefined {
-  return COURSE_STEPS.find((s) => s.step === n);
+/** The recipe of step `n` (1..6); undefined for any other number. */
+export function stepRecipe(n: number): StepRecipe | undefined {
+  return STEP_RECIPES.find((s) => s.step === n);
 }

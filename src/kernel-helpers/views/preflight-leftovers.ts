@@ -6,7 +6,7 @@
 import { listContainers } from "../../lib/container/list-containers.js";
 import { isRunning } from "../../lib/container/process/process-identity.js";
 import { stopContainer } from "../../lib/container/stop-container.js";
-import { readStoredState } from "../../lib/core/state/state-store.js";
+import { readStoredState } from "../../lib/core/state.js";
 import { showHtml } from "../display/index.js";
 import { currentLang, type Lang } from "../i18n/index.js";
 import { htmlTable } from "../render/html-table.js";

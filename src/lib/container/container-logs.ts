@@ -1,7 +1,7 @@
 // What a detached container's init and main command printed (stdout and stderr, in order).
 
 import { readFile } from "node:fs/promises";
-import { readState } from "../core/state/state-store.js";
+import { readState } from "../core/state.js";
 import type { ContainerSpec } from "./container-spec.js";
 
 /** The log of container `name` so far ("" when it printed nothing); throws when there is no such container. */

@@ -2,7 +2,7 @@
 import { posix } from "node:path";
 import type { ResourceLimitsInput } from "../cgroups/limits/limits.js";
 import { generateContainerName, validateContainerName } from "../core/container-name.js";
-import type { ContainerState as StoredContainerState } from "../core/state/container-state.js";
+import type { ContainerState as StoredContainerState } from "../core/state.js";
 import { ContainerError, invalidOption } from "../errors/index.js";
 import { resolveBridgeOptions } from "../network/network-options.js";
 import type { OverlayOptions, OverlaySpec } from "../overlay/overlay-spec.js";

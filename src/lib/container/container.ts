@@ -1,14 +1,13 @@
 // A container as an object: what notebooks and the CLI hold on to between cells and commands.
 
-import type { ContainerExit } from "../core/state/container-state.js";
-import { readState } from "../core/state/state-store.js";
+import type { ContainerExit } from "../core/state.js";
+import { readState } from "../core/state.js";
 import type { ContainerPrivilege } from "../privilege/index.js";
 import { containerLogs } from "./container-logs.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";
-import { type ContainerStatus, containerStatus } from "./container-status.js";
+import { type ContainerStatus, containerStatus, recordObservedExit } from "./container-status.js";
 import { type ExecOptions, type ExecResult, execInContainer } from "./exec-in-container.js";
 import { type ContainerInfo, describeContainer } from "./list-containers.js";
-import { recordObservedExit } from "./observe-exit.js";
 import { type RemoveOptions, removeContainer } from "./remove-container.js";
 import { launchDetached, type StartOptions } from "./start-container.js";
 import { type StopOptions, type StopOutcome, stopContainer } from "./stop-container.js";

@@ -1,12 +1,12 @@
 // Running a command inside a running container (its namespaces, root and working directory), like `docker exec`.
 
-import { readState } from "../core/state/state-store.js";
+import { readState } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { HostCommandError, hintFor } from "../host/index.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { validateArgv, validateContainerPath, validateEnv } from "./container-spec.js";
+import { recordObservedExit } from "./container-status.js";
 import { buildExecArgv } from "./exec-argv.js";
-import { recordObservedExit } from "./observe-exit.js";
 import { isRunning } from "./process/process-identity.js";
 import type { ProcessIoOptions } from "./process/process-io-options.js";
 import { type ProcessOutcome, runProcess } from "./process/run-process.js";

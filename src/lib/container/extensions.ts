@@ -9,7 +9,7 @@ import {
   inspectCgroupExit,
 } from "../cgroups/index.js";
 import type { ContainerExtensions } from "../core/extensions.js";
-import { BUILTIN_DISPOSERS } from "../core/resources/builtin-disposers.js";
+import { BUILTIN_DISPOSERS } from "../core/resource-registry.js";
 import { connectToBridge, NETWORK_DISPOSERS } from "../network/index.js";
 import { createOverlayDirs, disposeOverlayDir, OVERLAY_DIR_RESOURCE } from "../overlay/index.js";
 

@@ -1,12 +1,16 @@
 // The argv that starts a container: pure, so every variant (mode, root switch, cgroups) is unit-tested.
+// The stage-2 argv of a hardened container (the hardened pivot_root shell and its arguments) is at the end.
 
+import { setprivDropList } from "../hardening/capabilities.js";
+import { RUNC_MASKED_PATHS, RUNC_READONLY_PATHS } from "../hardening/runc-paths.js";
 import { overlayMountArgv } from "../overlay/overlay-script.js";
 import { type ContainerPrivilege, privilegePrefix } from "../privilege/index.js";
 import { CONTAINER_PATH, type ContainerSpec } from "./container-spec.js";
-import { hardenedPivotArgv, isHardened } from "./hardened-pivot-argv.js";
 import {
   CGROUP_JOIN_MARKER,
   CGROUP_JOIN_SCRIPT,
+  HARDENED_PIVOT_MARKER,
+  HARDENED_PIVOT_SCRIPT,
   INIT_EVAL,
   INIT_MARKER,
   INIT_SCRIPT,
@@ -159,4 +163,33 @@ export function buildLaunchArgv(spec: ContainerSpec, options: LaunchArgvOptions)
     argv = ["setpriv", "--pdeathsig", "KILL", "--", ...argv];
   // The init script travels in the environment (set last, so a user variable of that name cannot replace it).
   return withPrivilege(options.mode, { ...spec.env, [INIT_SCRIPT_VAR]: INIT_SCRIPT }, argv);
+}
+
+/** True when the container asks for anything {@link HARDENED_PIVOT_SCRIPT} does. */
+export function isHardened(spec: Pick<ContainerSpec, "capDrop" | "hardening">): boolean {
+  return (spec.capDrop?.length ?? 0) > 0 || spec.hardening !== undefined;
+}
+
+/**
+ * `-- /bin/sh -c <hardened pivot> nsbook-hardened-pivot ROOT proc|"" DROPS nnp|"" MASKED... -- READONLY... --`,
+ * to be followed by the init's arguments. `root` is the directory to pivot into (the rootfs, or an overlay's
+ * merged directory).
+ */
+export function hardenedPivotArgv(spec: ContainerSpec, root: string): string[] {
+  const h = spec.hardening;
+  return [
+    "--",
+    "/bin/sh",
+    "-c",
+    HARDENED_PIVOT_SCRIPT,
+    HARDENED_PIVOT_MARKER,
+    root,
+    spec.mountProc ? "proc" : "",
+    spec.capDrop && spec.capDrop.length > 0 ? setprivDropList(spec.capDrop) : "",
+    h?.noNewPrivs ? "nnp" : "",
+    ...(h?.maskPaths ? RUNC_MASKED_PATHS : []),
+    "--",
+    ...(h?.readonlyPaths ? RUNC_READONLY_PATHS : []),
+    "--",
+  ];
 }

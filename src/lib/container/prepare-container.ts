@@ -3,15 +3,9 @@
 
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
-import { recordResource } from "../core/resources/resource-registry.js";
-import type { ContainerKind, ProcessIdentity } from "../core/state/container-state.js";
-import {
-  claimContainerDir,
-  containerDir,
-  logFilePath,
-  readStoredState,
-  writeState,
-} from "../core/state/state-store.js";
+import { recordResource } from "../core/resource-registry.js";
+import type { ContainerKind, ProcessIdentity } from "../core/state.js";
+import { claimContainerDir, containerDir, logFilePath, readStoredState, writeState } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { planOverlay } from "../overlay/overlay-spec.js";
 import type { PrivilegeMode } from "../privilege/index.js";

@@ -1,6 +1,6 @@
 // Removing a container: its state, log and resources. Idempotent.
 
-import { readStoredState } from "../core/state/state-store.js";
+import { readStoredState } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import type { ContainerSpec } from "./container-spec.js";
 import { containerStatus } from "./container-status.js";

@@ -1,7 +1,7 @@
 // A one-shot container: create, run one command, collect its output and exit code, remove everything.
 // One spawn of unshare does it all, so it costs little more than unshare itself.
 import type { UsageSample } from "../cgroups/usage/usage-sample.js";
-import { removeContainerDir } from "../core/state/state-store.js";
+import { removeContainerDir } from "../core/state.js";
 import { HostCommandError, hintFor } from "../host/index.js";
 import type { ContainerState } from "./container-spec.js";
 import { inspectExit } from "./extensions.js";

@@ -10,7 +10,7 @@ import {
   visibleScopes,
   withScope,
 } from "../core/paths.js";
-import { listContainerNames } from "../core/state/state-store.js";
+import { listContainerNames } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { releaseScopeSubnets } from "../network/scope-network.js";
 

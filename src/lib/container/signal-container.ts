@@ -2,7 +2,7 @@
 // signals it receives itself.
 
 import { runDir } from "../core/paths.js";
-import { readStoredState } from "../core/state/state-store.js";
+import { readStoredState } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import type { ContainerSpec } from "./container-spec.js";
 import { stateDirOf } from "./prepare-container.js";

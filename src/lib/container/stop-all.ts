@@ -7,13 +7,13 @@ import {
 } from "../cgroups/container/remove-stale-cgroups.js";
 import { cgroupDirName, scopeCgroupPrefix } from "../cgroups/manager/cgroup-name.js";
 import { currentScope, listScopes, runDir, withScope } from "../core/paths.js";
-import { listContainerNames, readStoredState, removeUnfinishedRemovals } from "../core/state/state-store.js";
+import { listContainerNames, readStoredState, removeUnfinishedRemovals } from "../core/state.js";
 import { removeIdleLockFiles } from "../network/file-lock.js";
 import { privilegeForCleanup } from "../privilege/index.js";
 import type { ContainerSpec } from "./container-spec.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
+import { waitUntilGone } from "./process/process-identity.js";
 import { signalProcesses } from "./process/signal-processes.js";
-import { waitUntilGone } from "./process/wait-until-gone.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options for {@link stopAllContainers}. */

@@ -3,25 +3,18 @@
 
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { disposeResources } from "../core/resources/resource-registry.js";
-import type { ProcessIdentity } from "../core/state/container-state.js";
-import {
-  containerDir,
-  readStoredState,
-  removeContainerDir,
-  updateState,
-  writeState,
-} from "../core/state/state-store.js";
+import { disposeResources } from "../core/resource-registry.js";
+import type { ProcessIdentity } from "../core/state.js";
+import { containerDir, readStoredState, removeContainerDir, updateState, writeState } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { type ContainerPrivilege, privilegeForCleanup } from "../privilege/index.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { NSBOOK_EXTENSIONS } from "./extensions.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { settleOwnChild } from "./process/own-children.js";
-import { isRunning } from "./process/process-identity.js";
+import { isRunning, waitUntilGone } from "./process/process-identity.js";
 import { childrenOf, descendantsOf } from "./process/process-tree.js";
 import { signalProcesses } from "./process/signal-processes.js";
-import { waitUntilGone } from "./process/wait-until-gone.js";
 
 /** Options for {@link stopContainer}. */
 export interface StopOptions {

@@ -3,9 +3,8 @@
 // Each extension lives in its own folder below container/ and knows only these types; container/extensions.ts
 // composes them, and every container start reads them from there.
 import type { ContainerPrivilege } from "../privilege/index.js";
-import type { ResourceDisposer } from "./resources/resource-disposers.js";
-import type { NewResource } from "./resources/resource-registry.js";
-import type { ContainerState } from "./state/container-state.js";
+import type { NewResource, ResourceDisposer } from "./resource-registry.js";
+import type { ContainerState } from "./state.js";
 
 /** What every extension gets for the container being created. */
 export interface ExtensionContext {

@@ -2,7 +2,7 @@
 
 import type { ContainerSpec } from "../container/container-spec.js";
 import { execInContainer } from "../container/exec-in-container.js";
-import { readState } from "../core/state/state-store.js";
+import { readState } from "../core/state.js";
 import { NsbookError } from "../errors/index.js";
 import { containerNetwork } from "../network/container-network.js";
 import { parsePingOutput, pingArgv } from "../network/ping.js";

@@ -2,7 +2,7 @@
 // container's network namespace and renamed eth0, with an address from the bridge's subnet and a default route.
 
 import { currentScope, scopeText } from "../core/paths.js";
-import type { NewResource } from "../core/resources/resource-registry.js";
+import type { NewResource } from "../core/resource-registry.js";
 import type { ContainerPrivilege } from "../privilege/index.js";
 import { BRIDGE_RESOURCE_KIND, ensureBridge } from "./bridge.js";
 import {

@@ -1,7 +1,7 @@
 // The host's bridge: created on first use, removed when no container records it any more.
 
-import { forgetResource } from "../core/resources/resource-registry.js";
-import { listContainerNames, readStoredState } from "../core/state/state-store.js";
+import { forgetResource } from "../core/resource-registry.js";
+import { listContainerNames, readStoredState } from "../core/state.js";
 import { NsbookError } from "../errors/index.js";
 import { type NetworkInterface, parseIpAddrJson } from "../inspect/ip-json.js";
 import type { ContainerPrivilege } from "../privilege/index.js";

@@ -4,7 +4,7 @@
 // built-in disposers delete.
 
 import type { NetworkContext } from "../core/extensions.js";
-import type { ResourceDisposer } from "../core/resources/resource-disposers.js";
+import type { ResourceDisposer } from "../core/resource-registry.js";
 import { NsbookError } from "../errors/index.js";
 import { attachToBridge, LEASE_RESOURCE_KIND } from "./attach.js";
 import { BRIDGE_RESOURCE_KIND, releaseBridge } from "./bridge.js";

@@ -1,5 +1,5 @@
 // Where a container sits on the bridge network, read back from its resource registry.
-import type { ContainerState } from "../core/state/container-state.js";
+import type { ContainerState } from "../core/state.js";
 import { type ContainerNetwork, VETH_RESOURCE_KIND } from "./attach.js";
 import { CONTAINER_INTERFACE } from "./link-names.js";
 

@@ -1,6 +1,6 @@
 // What of nsbook's networking is on the host: bridges and veths named "nsb...", network namespaces named
 // "nsbook...". After every container is removed all three lists must be empty.
-import { listContainerNames, readStoredState } from "../core/state/state-store.js";
+import { listContainerNames, readStoredState } from "../core/state.js";
 import { runHost } from "../host/index.js";
 import { parseIpAddrJson } from "../inspect/ip-json.js";
 import { bridgeInScope } from "./scope-network.js";

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { validateContainerName } from "../core/container-name.js";
-import { readStoredState } from "../core/state/state-store.js";
+import { readStoredState } from "../core/state.js";
 import { invalidOption } from "../errors/index.js";
 import { runHost } from "../host/index.js";
 import { keptUpperRoot, layerDir, layersDir } from "./layer-paths.js";

@@ -2,7 +2,7 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { validateContainerName } from "../core/container-name.js";
-import { readStoredState } from "../core/state/state-store.js";
+import { readStoredState } from "../core/state.js";
 import { keptUpperRoot } from "./layer-paths.js";
 import { removeIfEmpty } from "./list-layers.js";
 import { OverlayError } from "./overlay-error.js";

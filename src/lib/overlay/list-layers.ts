@@ -1,7 +1,7 @@
 // Listing and removing committed layers.
 
 import { readdir, rm, rmdir, stat } from "node:fs/promises";
-import { listContainerNames, readStoredState } from "../core/state/state-store.js";
+import { listContainerNames, readStoredState } from "../core/state.js";
 import { layerDir, layersDir } from "./layer-paths.js";
 import { OverlayError } from "./overlay-error.js";
 import type { WithOverlay } from "./overlay-spec.js";

@@ -12,7 +12,7 @@ vi.mock("../../../src/lib/host/index.js", async (original) => ({
   },
 }));
 
-import { disposeLink } from "../../../src/lib/core/resources/builtin-disposers.js";
+import { disposeLink } from "../../../src/lib/core/resource-registry.js";
 
 const context = { container: "c1", mode: "root" as const };
 const record = { kind: "link", id: "nsb4abe02d6" };

@@ -4,7 +4,7 @@
 // after a crash included - can remove a container's cgroups.
 
 import type { ObservedExit, ResourcesContext, ResourcesResult } from "../../core/extensions.js";
-import type { ContainerState, ResourceRecord } from "../../core/state/container-state.js";
+import type { ContainerState, ResourceRecord } from "../../core/state.js";
 import { NsbookError } from "../../errors/index.js";
 import { detectCgroups } from "../detect/index.js";
 import { removeCgroupDir } from "../fs/cgroup-dir.js";

@@ -1,7 +1,7 @@
 // Finding the cgroups of a running container by its name, from any process: the container's state records
 // them (kind "cgroup"); a bare cgroup made with createContainerCgroups() is found below our own cgroups.
 
-import { readStoredState } from "../../core/state/state-store.js";
+import { readStoredState } from "../../core/state.js";
 import { NsbookError } from "../../errors/index.js";
 import type { CgroupManager } from "../manager/cgroup-manager.js";
 import { managerForDirs } from "../manager/manager-for-dirs.js";

@@ -1,12 +1,15 @@
 // `nsbook`: the shell face of the library. Dispatches to one module per command.
-import { removeScopeIfEmpty } from "../lib/container/scopes.js";
-import { HostCommandError } from "../lib/host/index.js";
-import { currentScope, TERMINAL_SESSION } from "../lib/paths.js";
-import { takeUserEnvArgs } from "../lib/privilege/index.js";
+import {
+  currentScope,
+  HostCommandError,
+  removeScopeIfEmpty,
+  TERMINAL_SESSION,
+  takeUserEnvArgs,
+} from "../lib/index.js";
 import { rootArgv, runInstead, scopeArgv } from "./as-root.js";
 import type { CliCommand } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
-import { type CommandSyntax, helpAsked, helpOf } from "./options.js";
+import { helpFor } from "./options.js";
 import { UsageError } from "./usage-error.js";
 
 function helpText(): string {
@@ -14,7 +17,7 @@ function helpText(): string {
   return [
     "nsbook: learn how Linux containers work by building one.",
     "",
-    "usage: nsbook <command> [options]",
+    "usage: nsbook <command> [options]   (nsbook help, -h, --help: this list)",
     "",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
@@ -25,18 +28,6 @@ function helpText(): string {
 /** A user-facing error the library raises (bad value, missing rootfs...): message only, exit 1. */
 function isUserFacing(e: unknown): e is Error & { userFacing: true } {
   return e instanceof Error && (e as { userFacing?: unknown }).userFacing === true;
-}
-
-/**
- * Whether the user asked for a command's help: `--help` or `-h` among nsbook's own words. Everything after "--"
- * belongs to the container's command (`nsbook exec web -- grep --help` runs grep's help), and for a command with
- * an option table so does everything from the first word that is not an option on (`nsbook exec web ls -h`).
- */
-export function helpRequested(args: readonly string[], syntax?: CommandSyntax): boolean {
-  if (syntax) return helpAsked(args, syntax);
-  const end = args.indexOf("--");
-  const own = end < 0 ? args : args.slice(0, end);
-  return own.includes("--help") || own.includes("-h");
 }
 
 /** Runs the CLI with `argv` (without node and the script) and resolves with the exit code. */
@@ -62,8 +53,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nsbook: unknown command "${name}"\n\n${helpText()}\n`);
     return 2;
   }
-  if (helpRequested(rest, command.syntax)) {
-    process.stdout.write(command.syntax ? `usage: ${helpOf(command.syntax)}\n` : `usage: ${command.usage}\n`);
+  // `--help` or `-h` where an option can stand: never after "--", never as an option's value, never in the
+  // container's command (`nsbook exec web -- grep --help` and `nsbook exec web ls -h` run the command's help).
+  const help = helpFor(rest, command.syntax);
+  if (help !== undefined) {
+    process.stdout.write(`${help}\n`);
     return 0;
   }
   const asRoot = rootArgv(name, rest, __filename) ?? scopeArgv(name, rest, __filename);

@@ -2,7 +2,7 @@
 // environment the notebooks run in.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { runHost } from "../lib/host/index.js";
+import { runHost } from "../lib/index.js";
 import { findOnPath } from "./find-program.js";
 
 /** Name of the course kernelspec (scripts/kernelspec.mjs writes it). */

@@ -1,12 +1,8 @@
 // The shape every `nsbook <command>` module has.
 import type { CommandGroup, CommandSyntax } from "./options.js";
 
-/** One CLI subcommand. */
+/** One CLI command, as its module exports it (its name and summary are in commands/index.ts). */
 export interface CliCommand {
-  /** e.g. "doctor" */
-  name: string;
-  /** One line for `nsbook help`. */
-  summary: string;
   /**
    * Its options and words, declared once (options.ts): the parser reads this table, and the usage and `--help`
    * are generated from it. A command made of subcommands (`rootfs`, `layers`, `network`) has one per subcommand.

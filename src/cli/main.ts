@@ -48,11 +48,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${helpText()}\n`);
     return name ? 0 : 2;
   }
-  const command: CliCommand | undefined = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`nsbook: unknown command "${name}"\n\n${helpText()}\n`);
     return 2;
   }
+  const command: CliCommand = await entry.load();
   // `--help` or `-h` where an option can stand: never after "--", never as an option's value, never in the
   // container's command (`nsbook exec web -- grep --help` and `nsbook exec web ls -h` run the command's help).
   const help = helpFor(rest, command.syntax);

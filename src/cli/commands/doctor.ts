@@ -17,8 +17,6 @@ export const DOCTOR_SYNTAX: CommandSyntax = {
 
 /** nsbook doctor: exit 0 when steps 1-7 can all run here, 1 otherwise. */
 export const doctorCommand: CliCommand = {
-  name: "doctor",
-  summary: "check what this machine can run (privileges, namespaces, cgroups, tools) and how to fix the rest",
   syntax: DOCTOR_SYNTAX,
   async run(args) {
     const values = parseCommandLine(args, DOCTOR_SYNTAX).values as { json?: boolean; "no-probe"?: boolean };

@@ -33,8 +33,6 @@ export const EXEC_SYNTAX: CommandSyntax = {
 const USAGE = usageOf(EXEC_SYNTAX);
 
 export const execCommand: CliCommand = {
-  name: "exec",
-  summary: "run a command inside a running container (its namespaces, root and working directory)",
   syntax: EXEC_SYNTAX,
   ownFailureExit: SETUP_FAILED_EXIT,
   async run(args) {

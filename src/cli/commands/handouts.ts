@@ -175,8 +175,6 @@ async function run(args: string[]): Promise<number> {
 
 /** `nsbook handouts`. */
 export const handoutsCommand: CliCommand = {
-  name: "handouts",
-  summary: "execute the notebooks and write HTML/PDF handouts with an index page",
   syntax: HANDOUTS_SYNTAX,
   run,
 };

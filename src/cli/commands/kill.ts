@@ -40,8 +40,6 @@ function signalNumber(signal: StopSignal): number {
 }
 
 export const killCommand: CliCommand = {
-  name: "kill",
-  summary: "send a signal (default SIGKILL) to containers' commands; the container stays until `nsbook stop`",
   syntax: KILL_SYNTAX,
   async run(args) {
     const parsed = parseCommandLine(args, KILL_SYNTAX);

@@ -46,8 +46,6 @@ function layerName(words: readonly string[], usage: string): string {
 }
 
 export const layersCommand: CliCommand = {
-  name: "layers",
-  summary: "list, commit (from a container's upper layer) and remove overlay layers",
   syntax: LAYERS_SYNTAX,
   async run(args) {
     const { name: sub, syntax, args: rest } = subcommandOf(args, LAYERS_SYNTAX);

@@ -74,8 +74,6 @@ async function follow(container: Container, offset: number): Promise<void> {
 }
 
 export const logsCommand: CliCommand = {
-  name: "logs",
-  summary: "print what a detached container's command wrote (stdout and stderr); -f to follow it",
   syntax: LOGS_SYNTAX,
   async run(args) {
     const parsed = parseCommandLine(args, LOGS_SYNTAX);

@@ -128,8 +128,6 @@ async function nat(values: {
 }
 
 export const networkCommand: CliCommand = {
-  name: "network",
-  summary: "show the bridge nsbook0 and its address leases, or print (never run) the NAT commands",
   syntax: NETWORK_SYNTAX,
   async run(args) {
     const sub = subcommandOf(args, NETWORK_SYNTAX);

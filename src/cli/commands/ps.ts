@@ -82,9 +82,6 @@ export function formatContainerTable(infos: readonly ContainerInfo[], now = Date
 }
 
 export const psCommand: CliCommand = {
-  name: "ps",
-  summary:
-    "list containers, whose they are (learner, session) and their status (PID: the host PID of the init)",
   syntax: PS_SYNTAX,
   async run(args) {
     const { values } = parseCommandLine(args, PS_SYNTAX);

@@ -231,8 +231,6 @@ const SUBCOMMANDS: Readonly<Record<string, (parsed: Parsed) => Promise<number>>>
 
 /** `nsbook rootfs ...` */
 export const rootfsCommand: CliCommand = {
-  name: "rootfs",
-  summary: "make, list and remove root filesystems (busybox offline default, Alpine, any tarball)",
   syntax: ROOTFS_SYNTAX,
   async run(args) {
     const sub = subcommandOf(args, ROOTFS_SYNTAX);

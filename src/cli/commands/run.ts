@@ -211,8 +211,6 @@ export async function withSignalsForwarded<T>(name: string, work: () => Promise<
 }
 
 export const runCommand: CliCommand = {
-  name: "run",
-  summary: "run a command in a new container (exits with its exit code), or start one with --detach",
   syntax: RUN_SYNTAX,
   ownFailureExit: SETUP_FAILED_EXIT,
   async run(args) {

@@ -20,8 +20,6 @@ export const SHELL_SYNTAX: CommandSyntax = {
 const USAGE = usageOf(SHELL_SYNTAX);
 
 export const shellCommand: CliCommand = {
-  name: "shell",
-  summary: "open an interactive shell inside a running container",
   syntax: SHELL_SYNTAX,
   async run(args) {
     const name = await enterScopeOf(singleContainerName(parseCommandLine(args, SHELL_SYNTAX).words, USAGE));

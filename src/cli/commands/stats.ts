@@ -144,8 +144,6 @@ async function chart(manager: CgroupManager, a: StatsArgs, file: string): Promis
 }
 
 export const statsCommand: CliCommand = {
-  name: "stats",
-  summary: "show a container's memory, CPU and process use against its limits",
   syntax: STATS_SYNTAX,
   async run(args) {
     const a = parse(args);

@@ -130,8 +130,6 @@ async function runStep7(
 }
 
 export const stepCommand: CliCommand = {
-  name: "step",
-  summary: "reproduce step N (1-7) of the original shell course",
   syntax: STEP_SYNTAX,
   async run(args) {
     const parsed = parseCommandLine(args, STEP_SYNTAX);

@@ -43,9 +43,6 @@ export const STOP_SYNTAX: CommandSyntax = {
 const USAGE = usageOf(STOP_SYNTAX);
 
 export const stopCommand: CliCommand = {
-  name: "stop",
-  summary:
-    "stop containers (SIGTERM, then SIGKILL) and remove their state and resources; --all for every one, --owner for a kernel's",
   syntax: STOP_SYNTAX,
   async run(args) {
     const parsed = parseCommandLine(args, STOP_SYNTAX);

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { COMMANDS } from "../../../src/cli/commands/index.js";
 import { main } from "../../../src/cli/main.js";
-import { type CommandSyntax, helpFor, parseCommandLine } from "../../../src/cli/options.js";
+import { type CommandGroup, helpFor, parseCommandLine } from "../../../src/cli/options.js";
+import { SYNTAX_BY_COMMAND, syntaxOf } from "./syntaxes.js";
 
 let out = "";
 let err = "";
@@ -52,8 +53,9 @@ const FLAGS: Record<string, string[]> = {
 };
 
 describe("nsbook <command> --help", () => {
-  it("has a list of flags to look for for every command", () => {
+  it("has a list of flags to look for, and the table, of every command", async () => {
     expect(Object.keys(FLAGS).sort()).toEqual(COMMANDS.map((c) => c.name).sort());
+    for (const c of COMMANDS) expect((await c.load()).syntax).toBe(SYNTAX_BY_COMMAND[c.name]);
   });
 
   it.each(COMMANDS.map((c) => c.name))(
@@ -72,8 +74,7 @@ describe("nsbook <command> --help", () => {
   );
 
   it("a subcommand's --help is its own; the group's lists every subcommand", () => {
-    const rootfs = COMMANDS.find((c) => c.name === "rootfs")?.syntax;
-    if (!rootfs) throw new Error("no rootfs command");
+    const rootfs = SYNTAX_BY_COMMAND.rootfs as CommandGroup;
     const own = helpFor(["import", "--help"], rootfs);
     expect(own).toMatch(/^usage: nsbook rootfs import /);
     expect(own).not.toContain("nsbook rootfs alpine");
@@ -129,7 +130,7 @@ describe("a bad option or value, the same way in every command", () => {
   });
 
   it("takes a value that starts with a dash as the value (--memory-swap -1, as docker)", () => {
-    const run = COMMANDS.find((c) => c.name === "run")?.syntax as CommandSyntax;
+    const run = syntaxOf("run");
     expect(parseCommandLine(["-m", "64m", "--memory-swap", "-1", "true"], run).values).toMatchObject({
       memory: "64m",
       "memory-swap": "-1",
@@ -138,7 +139,7 @@ describe("a bad option or value, the same way in every command", () => {
 });
 
 describe("a --help or -h that is not nsbook's", () => {
-  const syntax = (name: string) => COMMANDS.find((c) => c.name === name)?.syntax as CommandSyntax;
+  const syntax = syntaxOf;
 
   it("nsbook exec x -- grep --help runs grep: the help is grep's, not nsbook's", () => {
     expect(helpFor(["x", "--", "grep", "--help"], syntax("exec"))).toBeUndefined();

@@ -1,10 +1,8 @@
 // The option tables of `run` and `exec`: docker's rule for where nsbook's options end, and help from the table.
 import { describe, expect, it } from "vitest";
 import { EXEC_SYNTAX } from "../../../src/cli/commands/exec.js";
-import { COMMANDS } from "../../../src/cli/commands/index.js";
 import { RUN_SYNTAX } from "../../../src/cli/commands/run.js";
 import {
-  type CommandSyntax,
   fullUsageOf,
   helpOf,
   helpAsked as helpRequested,
@@ -12,6 +10,7 @@ import {
   splitOwnArgs,
 } from "../../../src/cli/options.js";
 import { UsageError } from "../../../src/cli/usage-error.js";
+import { ALL_SYNTAXES, syntaxOf } from "./syntaxes.js";
 
 describe("where nsbook's options end (docker's rule)", () => {
   it("run: at the first word that is not an option, or after --", () => {
@@ -78,11 +77,6 @@ describe("parsing by the table", () => {
   });
 });
 
-/** Every table of every command: one per command, one per subcommand. */
-const ALL_SYNTAXES: CommandSyntax[] = COMMANDS.flatMap((c) =>
-  "subcommands" in c.syntax ? Object.values(c.syntax.subcommands) : [c.syntax],
-);
-
 describe("help generated from the same table", () => {
   it.each(ALL_SYNTAXES)("$command --help lists every option the parser accepts", (syntax) => {
     const help = helpOf(syntax);
@@ -107,7 +101,7 @@ describe("help generated from the same table", () => {
   });
 
   it("fills in a default the table declares, and keeps a given value", () => {
-    const kill = COMMANDS.find((c) => c.name === "kill")?.syntax as CommandSyntax;
+    const kill = syntaxOf("kill");
     expect(parseCommandLine(["web"], kill).values.signal).toBe("SIGKILL");
     expect(parseCommandLine(["-s", "TERM", "web"], kill).values.signal).toBe("TERM");
   });

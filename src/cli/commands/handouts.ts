@@ -15,7 +15,7 @@ import {
 } from "../../handouts/index.js";
 import type { CliCommand } from "../command.js";
 import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
-import { UsageError } from "../usage-error.js";
+import { badOption } from "../usage-error.js";
 
 /** `nsbook handouts`'s options, once: the parser reads this table and `--help` is generated from it. */
 export const HANDOUTS_SYNTAX: CommandSyntax = {
@@ -68,13 +68,15 @@ export function parseHandoutsArgs(
   };
   const langs = selectLangs(values.lang);
   if (values.out !== undefined && values.out.trim() === "")
-    throw new UsageError("--out needs a folder", USAGE);
+    throw badOption(USAGE, { option: "--out", value: values.out, why: "needs a folder" });
   const only = values.notebook?.map((n) => n.trim().replace(/\.ipynb$/, ""));
-  if (only?.some((n) => n === "" || n.includes("/")))
-    throw new UsageError(
-      "--notebook needs a notebook's name or number, such as 01 or 02-pid-namespace",
-      USAGE,
-    );
+  const bad = only?.findIndex((n) => n === "" || n.includes("/")) ?? -1;
+  if (bad >= 0)
+    throw badOption(USAGE, {
+      option: "--notebook",
+      value: values.notebook?.[bad],
+      why: "needs a notebook's name or number, such as 01 or 02-pid-namespace",
+    });
   return {
     langs,
     pdf: values.pdf ?? false,

@@ -31,7 +31,9 @@ describe("parseHandoutsArgs", () => {
       "01",
       "02-pid-namespace",
     ]);
-    expect(() => parseHandoutsArgs(["--notebook", "en/01"])).toThrow(/--notebook needs a notebook's name/);
+    expect(() => parseHandoutsArgs(["--notebook", "en/01"])).toThrow(
+      /^--notebook "en\/01": needs a notebook's name/,
+    );
     expect(() => parseHandoutsArgs(["--notebook", " "])).toThrow(UsageError);
   });
 
@@ -43,7 +45,7 @@ describe("parseHandoutsArgs", () => {
   it("rejects unknown options, stray arguments and an empty --out", () => {
     expect(() => parseHandoutsArgs(["--pfd"])).toThrow(UsageError);
     expect(() => parseHandoutsArgs(["notebooks/en"])).toThrow(UsageError);
-    expect(() => parseHandoutsArgs(["--out", ""])).toThrow(/--out needs a folder/);
+    expect(() => parseHandoutsArgs(["--out", ""])).toThrow(/^--out "": needs a folder$/);
   });
 });
 

@@ -17,7 +17,7 @@ function helpText(): string {
   return [
     "nsbook: learn how Linux containers work by building one.",
     "",
-    "usage: nsbook <command> [options]   (nsbook help, -h, --help: this list)",
+    "usage: nsbook <command> [options]",
     "",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",

@@ -26,6 +26,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** The value when the option is not given: the parser fills it in, and `--help` shows it. */
   default?: string;
+  /** Must be given (`layers commit --from`): the usage shows it without brackets, the parser insists. */
+  required?: boolean;
   /** One line for `--help`. */
   help: string;
 }
@@ -212,8 +214,15 @@ export function parseCommandLine(args: readonly string[], syntax: CommandSyntax)
     if (spec.multiple) values[spec.name] = [...((values[spec.name] as string[] | undefined) ?? []), value];
     else values[spec.name] = value;
   }
-  for (const o of syntax.options)
-    if (o.default !== undefined && values[o.name] === undefined) values[o.name] = o.default;
+  for (const o of syntax.options) {
+    if (values[o.name] !== undefined) continue;
+    if (o.required) {
+      // "import needs --from PATH|URL (a .tar or .tar.gz: a file or a URL)"
+      const what = syntax.command.split(" ").at(-1);
+      throw new UsageError(`${what} needs --${o.name}${o.value ? ` ${o.value}` : ""} (${o.help})`, usage);
+    }
+    if (o.default !== undefined) values[o.name] = o.default;
+  }
   if (syntax.passesCommand) {
     const leading = syntax.leading ?? [];
     if (words.length < leading.length) {
@@ -253,7 +262,8 @@ export function usageOf(syntax: CommandSyntax | CommandGroup): string {
 export function fullUsageOf(syntax: CommandSyntax): string {
   const parts = syntax.options.map((o) => {
     const flag = o.short ? `-${o.short}|--${o.name}` : `--${o.name}`;
-    const one = o.value === undefined ? `[${flag}]` : `[${flag} ${o.value}]`;
+    const bare = o.value === undefined ? flag : `${flag} ${o.value}`;
+    const one = o.required ? bare : `[${bare}]`;
     return o.multiple ? `${one}...` : one;
   });
   return [syntax.command, ...parts, ...(syntax.leading ?? []), syntax.tail].filter((w) => w !== "").join(" ");

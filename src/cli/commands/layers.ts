@@ -22,6 +22,7 @@ export const LAYERS_SYNTAX: CommandGroup = {
         {
           name: "from",
           value: "CONTAINER|UPPER_DIR",
+          required: true,
           help: "the upper layer to save: a container's (run with --overlay) or a folder",
         },
         { name: "replace", help: "replace a layer of that NAME" },
@@ -67,9 +68,7 @@ export const layersCommand: CliCommand = {
     }
     if (sub === "commit") {
       const name = layerName(words, usageOf(syntax));
-      if (typeof values.from !== "string")
-        throw new UsageError("commit needs --from CONTAINER|UPPER_DIR", usageOf(syntax));
-      const layer = await commitLayer(values.from, name, {
+      const layer = await commitLayer(values.from as string, name, {
         replace: values.replace === true,
       });
       const w = layer.whiteouts.length;

@@ -64,7 +64,7 @@ export const ROOTFS_SYNTAX: CommandGroup = {
       tail: "NAME",
       maxWords: 1,
       options: [
-        { name: "from", value: "PATH|URL", help: "a .tar or .tar.gz, a file or a download" },
+        { name: "from", value: "PATH|URL", required: true, help: "a .tar or .tar.gz: a file or a URL" },
         { name: "sha256", value: "HEX", help: "its checksum, checked before it is unpacked" },
         FORCE,
       ],
@@ -155,13 +155,12 @@ async function runImport(parsed: Parsed): Promise<number> {
   const usage = usageOf(ROOTFS_SYNTAX.subcommands.import as CommandSyntax);
   const [name] = parsed.words;
   if (!name) throw new UsageError("import needs a NAME for the new root filesystem", usage);
-  if (!values.from) throw new UsageError("import needs --from PATH|URL (a .tar or .tar.gz)", usage);
   const progress = progressPrinter();
   try {
     return report(
       await importRootfs({
         name,
-        from: values.from,
+        from: values.from as string,
         sha256: values.sha256,
         force: values.force,
         onProgress: progress.onProgress,

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { EXEC_SYNTAX } from "../../../src/cli/commands/exec.js";
 import { RUN_SYNTAX } from "../../../src/cli/commands/run.js";
 import {
+  type CommandGroup,
+  type CommandSyntax,
   fullUsageOf,
   helpOf,
   helpAsked as helpRequested,
@@ -10,7 +12,7 @@ import {
   splitOwnArgs,
 } from "../../../src/cli/options.js";
 import { UsageError } from "../../../src/cli/usage-error.js";
-import { ALL_SYNTAXES, syntaxOf } from "./syntaxes.js";
+import { ALL_SYNTAXES, SYNTAX_BY_COMMAND, syntaxOf } from "./syntaxes.js";
 
 describe("where nsbook's options end (docker's rule)", () => {
   it("run: at the first word that is not an option, or after --", () => {
@@ -85,9 +87,14 @@ describe("help generated from the same table", () => {
       expect(fullUsageOf(syntax)).toContain(`--${o.name}`);
       if (o.short) expect(help).toContain(`-${o.short}, --${o.name}`);
       if (o.default !== undefined) expect(help).toContain(`(default: ${o.default})`);
+      if (o.required) expect(fullUsageOf(syntax)).not.toContain(`[--${o.name}`);
       // Every listed option parses, its long and its short form alike.
       const value = o.value === undefined ? [] : [o.choices?.[0] ?? "x"];
-      const lead = (syntax.leading ?? []).map(() => "web");
+      // The options the command cannot do without, given too.
+      const lead = [
+        ...syntax.options.filter((r) => r.required && r !== o).flatMap((r) => [`--${r.name}`, "x"]),
+        ...(syntax.leading ?? []).map(() => "web"),
+      ];
       const parsed = parseCommandLine(
         [`--${o.name}`, ...value, ...lead, "true"].slice(0, syntax.maxWords === 0 ? -1 : undefined),
         syntax,
@@ -104,5 +111,13 @@ describe("help generated from the same table", () => {
     const kill = syntaxOf("kill");
     expect(parseCommandLine(["web"], kill).values.signal).toBe("SIGKILL");
     expect(parseCommandLine(["-s", "TERM", "web"], kill).values.signal).toBe("TERM");
+  });
+
+  it("insists on an option the table requires, naming it and what it is for", () => {
+    const importing = (SYNTAX_BY_COMMAND.rootfs as CommandGroup).subcommands.import as CommandSyntax;
+    expect(() => parseCommandLine(["mine"], importing)).toThrow(
+      /^import needs --from PATH\|URL \(a \.tar or \.tar\.gz/,
+    );
+    expect(parseCommandLine(["mine", "--from", "/tmp/x.tar"], importing).values.from).toBe("/tmp/x.tar");
   });
 });

@@ -5,8 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
-import { isNsbookScope } from "../lib/cgroups/manager/cgroup-name.js";
-import { passwordlessRoot, userEnvArgs } from "../lib/privilege/index.js";
+import { isNsbookScope, passwordlessRoot, userEnvArgs } from "../lib/index.js";
 
 /** Commands that never need root: they run as the user. */
 const AS_USER = new Set(["handouts"]);

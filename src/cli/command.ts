@@ -1,19 +1,13 @@
 // The shape every `nsbook <command>` module has.
-import type { CommandSyntax } from "./options.js";
+import type { CommandGroup, CommandSyntax } from "./options.js";
 
-/** One CLI subcommand. */
+/** One CLI command, as its module exports it (its name and summary are in commands/index.ts). */
 export interface CliCommand {
-  /** e.g. "doctor" */
-  name: string;
-  /** One line for `nsbook help`. */
-  summary: string;
-  /** Usage line(s), e.g. "nsbook doctor [--json]". */
-  usage: string;
   /**
-   * The option table of a command that runs a command (`run`, `exec`): `--help` is generated from it, and only
-   * nsbook's own words are searched for `--help` (after the first non-option word, they are the command's).
+   * Its options and words, declared once (options.ts): the parser reads this table, and the usage and `--help`
+   * are generated from it. A command made of subcommands (`rootfs`, `layers`, `network`) has one per subcommand.
    */
-  syntax?: CommandSyntax;
+  syntax: CommandSyntax | CommandGroup;
   /**
    * The exit status when nsbook itself fails (a wrong option, a container that cannot start), where it must not
    * be mistaken for the command's own: 125 for `run` and `exec`, as docker. @default 2 for a usage error, 1 else

@@ -2,7 +2,7 @@
 // `K` alone passes this shell's K on (nothing when it is unset); a file holds one such line per variable.
 import { readFileSync } from "node:fs";
 import type { OptionSpec } from "./options.js";
-import { UsageError } from "./usage-error.js";
+import { badOption } from "./usage-error.js";
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -46,10 +46,11 @@ export function envFromFlags(
     const eq = item.indexOf("=");
     const name = eq < 0 ? item : item.slice(0, eq);
     if (!NAME.test(name)) {
-      throw new UsageError(
-        `--env ${JSON.stringify(item)}: expected NAME=VALUE or NAME (a variable name: letters, digits and _)`,
-        usage,
-      );
+      throw badOption(usage, {
+        option: "--env",
+        value: item,
+        why: "expected NAME=VALUE or NAME (a variable name: letters, digits and _)",
+      });
     }
     if (eq >= 0) env[name] = item.slice(eq + 1);
     else if (process.env[name] !== undefined) env[name] = process.env[name] as string;
@@ -65,15 +66,16 @@ function readEnvFiles(files: readonly string[] | undefined, usage: string): Reco
     try {
       text = readFileSync(file, "utf8");
     } catch (e) {
-      throw new UsageError(
-        `--env-file ${JSON.stringify(file)}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-        usage,
-      );
+      throw badOption(usage, {
+        option: "--env-file",
+        value: file,
+        why: `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      });
     }
     try {
       Object.assign(env, parseEnvFile(text, process.env));
     } catch (e) {
-      throw new UsageError(`--env-file ${JSON.stringify(file)}: ${(e as Error).message}`, usage);
+      throw badOption(usage, { option: "--env-file", value: file, why: (e as Error).message });
     }
   }
   return env;

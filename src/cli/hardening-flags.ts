@@ -1,6 +1,6 @@
 // `nsbook run --cap-drop CAP[,CAP...] --readonly-paths --no-new-privs`: read into `capDrop` and `hardening`.
 import { type HardeningOptions, normalizeCapDrop } from "../lib/index.js";
-import { UsageError } from "./usage-error.js";
+import { badOption } from "./usage-error.js";
 
 /** The flags as parseArgs gives them. */
 export interface HardeningFlagValues {
@@ -21,9 +21,15 @@ export function hardeningFromFlags(
   const names = (values["cap-drop"] ?? []).flatMap((v) => v.split(",")).filter((v) => v.trim() !== "");
   let capDrop: string[] = [];
   try {
-    capDrop = normalizeCapDrop(names);
+    // The library names the option as it is given here: `--cap-drop: "FOO" is not a Linux capability...`.
+    capDrop = normalizeCapDrop(names, "--cap-drop");
   } catch (e) {
-    throw new UsageError(`--cap-drop${(e as Error).message.slice("capDrop".length)}`, usage);
+    const value = (e as { value?: unknown }).value;
+    throw badOption(usage, {
+      option: "--cap-drop",
+      ...(typeof value === "string" ? { value } : {}),
+      why: (e as Error).message.replace(/^--cap-drop: /, ""),
+    });
   }
   const hardening: HardeningOptions = {};
   if (values["readonly-paths"]) {

@@ -10,7 +10,7 @@ import {
 import { rootArgv, runInstead, scopeArgv } from "./as-root.js";
 import type { CliCommand } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
-import { type CommandSyntax, helpAsked, helpOf } from "./options.js";
+import { helpFor } from "./options.js";
 import { UsageError } from "./usage-error.js";
 
 function helpText(): string {
@@ -24,18 +24,6 @@ function helpText(): string {
     "",
     "Run `nsbook <command> --help` for a command's options. Start with `nsbook doctor`.",
   ].join("\n");
-}
-
-/**
- * Whether the user asked for a command's help: `--help` or `-h` among nsbook's own words. Everything after "--"
- * belongs to the container's command (`nsbook exec web -- grep --help` runs grep's help), and for a command with
- * an option table so does everything from the first word that is not an option on (`nsbook exec web ls -h`).
- */
-export function helpRequested(args: readonly string[], syntax?: CommandSyntax): boolean {
-  if (syntax) return helpAsked(args, syntax);
-  const end = args.indexOf("--");
-  const own = end < 0 ? args : args.slice(0, end);
-  return own.includes("--help") || own.includes("-h");
 }
 
 /** Runs the CLI with `argv` (without node and the script) and resolves with the exit code. */
@@ -56,13 +44,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${helpText()}\n`);
     return name ? 0 : 2;
   }
-  const command: CliCommand | undefined = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`nsbook: unknown command "${name}"\n\n${helpText()}\n`);
     return 2;
   }
-  if (helpRequested(rest, command.syntax)) {
-    process.stdout.write(command.syntax ? `usage: ${helpOf(command.syntax)}\n` : `usage: ${command.usage}\n`);
+  const command: CliCommand = await entry.load();
+  // `--help` or `-h` where an option can stand: never after "--", never as an option's value, never in the
+  // container's command (`nsbook exec web -- grep --help` and `nsbook exec web ls -h` run the command's help).
+  const help = helpFor(rest, command.syntax);
+  if (help !== undefined) {
+    process.stdout.write(`${help}\n`);
     return 0;
   }
   const asRoot = rootArgv(name, rest, __filename) ?? scopeArgv(name, rest, __filename);
@@ -89,17 +81,12 @@ async function runCommand(name: string, command: CliCommand, rest: string[]): Pr
   try {
     return await command.run(rest);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`nsbook ${name}: ${e.message}\nusage: ${e.usage}\n`);
-      return command.ownFailureExit ?? 2;
-    }
-    // An NsbookError is explained by its message (and hint): no stack. Anything else is a bug in nsbook, and
-    // main's caller prints its stack.
-    if (isNsbookError(e)) {
-      process.stderr.write(`nsbook ${name}: ${explainError(e)}\n`);
-      return command.ownFailureExit ?? 1;
-    }
-    throw e;
+    // An NsbookError is explained by its message (and hint), and a usage mistake by the command's usage line:
+    // no stack. Anything else is a bug in nsbook, and main's caller prints its stack (exit 70).
+    if (!isNsbookError(e)) throw e;
+    const usage = e instanceof UsageError ? `\nusage: ${e.usage}` : "";
+    process.stderr.write(`nsbook ${name}: ${explainError(e)}${usage}\n`);
+    return command.ownFailureExit ?? (e instanceof UsageError ? 2 : 1);
   }
 }
 

@@ -1,6 +1,6 @@
 // `nsbook run --overlay [--keep-upper] [--layer NAME]...`: the flags, read into the container's `overlay` option.
-import type { OverlayOptions } from "../lib/overlay/index.js";
-import { UsageError } from "./usage-error.js";
+import type { OverlayOptions } from "../lib/index.js";
+import { badOption } from "./usage-error.js";
 
 /** The flags as parseArgs gives them. */
 export interface OverlayFlagValues {
@@ -16,7 +16,13 @@ export interface OverlayFlagValues {
 export function overlayFromFlags(values: OverlayFlagValues, usage: string): OverlayOptions | undefined {
   const lowers = values.layer ?? [];
   if (!values.overlay && !values["keep-upper"] && lowers.length === 0) return undefined;
-  if (lowers.some((l) => l === "")) throw new UsageError("--layer needs a layer name", usage);
+  if (lowers.some((l) => l === ""))
+    throw badOption(usage, {
+      option: "--layer",
+      value: "",
+      why: "needs a layer name",
+      fix: "see `nsbook layers list`",
+    });
   return {
     ...(lowers.length > 0 ? { lowers } : {}),
     ...(values["keep-upper"] ? { keep: true } : {}),

@@ -1,6 +1,5 @@
 // Commands that act on one container by NAME: find it in whichever scope this user may see, then act there.
-import { locateContainer } from "../lib/container/index.js";
-import { scopeText } from "../lib/core/paths.js";
+import { locateContainer, scopeText } from "../lib/index.js";
 
 /**
  * Finds container `given` (NAME, or LEARNER/SESSION/NAME) among the scopes this process may see and makes its

@@ -1,4 +1,4 @@
-// Commands that take exactly one container NAME (`logs`, `shell`): the one check, the one message.
+// Commands that take exactly one container NAME (`logs`, `shell`, `stats`): the one check, the one message.
 import { UsageError } from "./usage-error.js";
 
 /** The only argument, a container name; a UsageError when there is none, more than one, or an option. */

@@ -1,6 +1,6 @@
 // `nsbook run --userns [--userns-uid UID] [--userns-gid GID]`: the flags, read into the container's `userns` option.
-import type { UsernsOptions } from "../lib/container/index.js";
-import { UsageError } from "./usage-error.js";
+import type { UsernsOptions } from "../lib/index.js";
+import { badOption } from "./usage-error.js";
 
 /** The flags as parseArgs gives them. */
 export interface UsernsFlagValues {
@@ -12,7 +12,7 @@ export interface UsernsFlagValues {
 function id(flag: string, text: string | undefined, usage: string): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim()))
-    throw new UsageError(`${flag} ${JSON.stringify(text)}: expected a numeric host ID, e.g. 65534`, usage);
+    throw badOption(usage, { option: flag, value: text, why: "expected a numeric host ID, e.g. 65534" });
   return Number(text.trim());
 }
 

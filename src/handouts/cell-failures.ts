@@ -1,7 +1,7 @@
 // What went wrong in an executed notebook, per cell. tslab reports a failing cell as stderr text (not as
 // an `error` output), and a failed nsbook self-check leaves a "fail" marker in its HTML and a
 // `NSBOOK-CHECK-FAILED: <id>` line on stderr: all three count as a failure of the cell.
-import { CHECK_FAILED_PREFIX, parseCheckMarkers } from "../kernel-helpers/checks/marker.js";
+import { CHECK_FAILED_PREFIX, parseCheckMarkers } from "../kernel-helpers/index.js";
 import { type Notebook, type NotebookCell, textOf } from "./notebook-json.js";
 
 /** One cell that failed. */

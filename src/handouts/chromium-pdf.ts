@@ -4,8 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { runHost } from "../lib/host/index.js";
-import { NsbookError } from "../lib/index.js";
+import { NsbookError, runHost } from "../lib/index.js";
 import { findOnPath } from "./find-program.js";
 
 /** Programs tried, in order, when NSBOOK_CHROMIUM is not set. */

@@ -7,7 +7,7 @@
 // handout needs neither: its outputs are static. MathJax would even do harm here: it reads the `$HOME ...
 // $PATH` of a shell course as inline TeX. So Markdown math stays as written ($x$), by design.
 
-import { escapeHtml } from "../kernel-helpers/render/escape-html.js";
+import { escapeHtml } from "../kernel-helpers/index.js";
 import { FIT_TABLES_SCRIPT } from "./assets/fit-tables-script.js";
 import { HANDOUT_CSS, pageFooterCss } from "./assets/handout-css.js";
 

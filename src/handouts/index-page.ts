@@ -1,6 +1,6 @@
 // The index page (index.html) of the handouts folder: one section per language, a row per handout with
 // links to its HTML and PDF. Self-contained like the handouts.
-import { escapeHtml } from "../kernel-helpers/render/escape-html.js";
+import { escapeHtml } from "../kernel-helpers/index.js";
 import { INDEX_CSS } from "./assets/index-css.js";
 import { type HandoutEntry, sortEntries } from "./handout-entry.js";
 

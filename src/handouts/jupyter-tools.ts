@@ -3,8 +3,7 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { runHost } from "../lib/host/index.js";
-import { NsbookError } from "../lib/index.js";
+import { NsbookError, runHost } from "../lib/index.js";
 import { findOnPath } from "./find-program.js";
 
 /** Name of the course kernelspec (scripts/kernelspec.mjs writes it). */

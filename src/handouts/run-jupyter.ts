@@ -2,7 +2,7 @@
 // assets/execute-notebook-py.ts), then export HTML (nbconvert).
 import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { runHost } from "../lib/host/index.js";
+import { runHost } from "../lib/index.js";
 import { EXECUTE_NOTEBOOK_PY } from "./assets/execute-notebook-py.js";
 import { executionFailureSummary, parseCellProgress } from "./execution-failure.js";
 import { jupyterEnv, KERNEL_NAME } from "./jupyter-tools.js";

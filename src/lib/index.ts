@@ -191,6 +191,8 @@ export {
   type ContainerNetwork,
   containerNetwork,
   containersUsingBridge,
+  DEFAULT_BRIDGE,
+  DEFAULT_SUBNET,
   isIpv4,
   natCommands,
   type PublishedPort,
@@ -234,6 +236,8 @@ export { parseMountInfo } from "./proc/index.js";
 // Root filesystems
 export {
   buildBusyboxRootfs,
+  DEFAULT_ALPINE_MIRROR,
+  DEFAULT_ALPINE_VERSION,
   type DownloadProgress,
   findHostBusybox,
   importRootfs,

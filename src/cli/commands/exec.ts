@@ -1,15 +1,16 @@
 // `nsbook exec NAME CMD [ARG...]`: a command inside a running container, on this terminal; exits with its exit code.
-import { execInContainer, SETUP_FAILED_EXIT } from "../../lib/container/index.js";
+import { execInContainer, SETUP_FAILED_EXIT } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
 import { COMMAND_IO_OPTIONS, envFromFlags } from "../env-flags.js";
+import { exitStatusOf, withTerminalSignalsIgnored } from "../foreground.js";
 import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { enterScopeOf } from "../scope-of.js";
 import { UsageError } from "../usage-error.js";
-import { exitStatusOf, withTerminalSignalsIgnored } from "./run.js";
 
 /** `nsbook exec`'s options, once: the parser reads this table and `--help` is generated from it. */
 export const EXEC_SYNTAX: CommandSyntax = {
   command: "nsbook exec",
+  passesCommand: true,
   leading: ["NAME"],
   tail: "CMD [ARG...]",
   options: [
@@ -32,15 +33,12 @@ export const EXEC_SYNTAX: CommandSyntax = {
 const USAGE = usageOf(EXEC_SYNTAX);
 
 export const execCommand: CliCommand = {
-  name: "exec",
-  summary: "run a command inside a running container (its namespaces, root and working directory)",
-  usage: USAGE,
   syntax: EXEC_SYNTAX,
   ownFailureExit: SETUP_FAILED_EXIT,
   async run(args) {
     const parsed = parseCommandLine(args, EXEC_SYNTAX);
     const values = parsed.values as { workdir?: string; env?: string[]; "env-file"?: string[] };
-    const given = parsed.leading[0] as string;
+    const given = parsed.words[0] as string;
     const command = parsed.command;
     if (command.length === 0) throw new UsageError("no command given: add CMD [ARG...] after NAME", USAGE);
     const env = envFromFlags(values, USAGE);

@@ -1,9 +1,9 @@
 // `nsbook handouts`: execute the notebooks and write HTML (and PDF) handouts plus an index page.
-import { parseArgs } from "node:util";
 import {
   ANSWER_TAG,
   buildHandouts,
   describeFailure,
+  HANDOUT_LANGS,
   type HandoutResult,
   type HandoutsEvent,
   type HandoutsOptions,
@@ -14,59 +14,69 @@ import {
   selectLangs,
 } from "../../handouts/index.js";
 import type { CliCommand } from "../command.js";
-import { UsageError } from "../usage-error.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
+import { badOption } from "../usage-error.js";
 
-const USAGE = [
-  "nsbook handouts [--lang ja|en|all] [--answers] [--notebook NAME]... [--pdf] [--out DIR]",
-  "",
-  "  Executes each notebook (notebooks/<lang>/*.ipynb) under the nsbook kernel and writes a",
-  "  self-contained HTML handout per notebook, a PDF with --pdf (headless Chromium), and index.html.",
-  "  By default this is the students' copy: the exercises' answers are left out.",
-  "  --lang ja|en|all   which notebooks (default: all)",
-  "  --answers          the instructor's copy: keep the answers (default folder: handouts/answers/)",
-  "  --notebook NAME    only this notebook, by name or its number (01, 02-pid-namespace); repeatable",
-  "  --pdf              print each handout to PDF too (needs chromium-headless-shell or chromium)",
-  "  --out DIR          output folder (default: handouts/ in the project)",
-  `  Cell tags: ${REMOVE_CELL_TAG} (leave the cell out), ${REMOVE_INPUT_TAG} (keep only its output),`,
-  `  ${REMOVE_OUTPUT_TAG} (keep only its code), ${ANSWER_TAG} (an answer: only with --answers).`,
-  "  Exit code 1 when a notebook failed or a PDF was not written.",
-].join("\n");
+/** `nsbook handouts`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const HANDOUTS_SYNTAX: CommandSyntax = {
+  command: "nsbook handouts",
+  tail: "",
+  maxWords: 0,
+  options: [
+    {
+      name: "lang",
+      value: [...HANDOUT_LANGS, "all"].join("|"),
+      choices: [...HANDOUT_LANGS, "all"],
+      default: "all",
+      help: "which notebooks",
+    },
+    {
+      name: "answers",
+      help: "the instructor's copy: keep the answers (default folder: handouts/answers/)",
+    },
+    {
+      name: "notebook",
+      value: "NAME",
+      multiple: true,
+      help: "only this notebook, by name or its number (01, 02-pid-namespace); repeatable",
+    },
+    { name: "pdf", help: "print each handout to PDF too (needs chromium-headless-shell or chromium)" },
+    { name: "out", value: "DIR", help: "output folder (default: handouts/ in the project)" },
+  ],
+  notes: [
+    "Executes each notebook (notebooks/<lang>/*.ipynb) under the nsbook kernel and writes a self-contained",
+    "HTML handout per notebook, a PDF with --pdf (headless Chromium), and index.html. By default this is the",
+    "students' copy: the exercises' answers are left out.",
+    `Cell tags: ${REMOVE_CELL_TAG} (leave the cell out), ${REMOVE_INPUT_TAG} (keep only its output),`,
+    `${REMOVE_OUTPUT_TAG} (keep only its code), ${ANSWER_TAG} (an answer: only with --answers).`,
+    "Exit code 1 when a notebook failed or a PDF was not written.",
+  ],
+};
+
+const USAGE = usageOf(HANDOUTS_SYNTAX);
 
 /** The options `nsbook handouts` was called with (pure; throws UsageError). */
 export function parseHandoutsArgs(
   args: string[],
 ): Pick<HandoutsOptions, "langs" | "pdf" | "outDir" | "answers" | "only"> {
-  let values: { lang?: string; pdf?: boolean; out?: string; answers?: boolean; notebook?: string[] };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        lang: { type: "string" },
-        pdf: { type: "boolean" },
-        out: { type: "string" },
-        answers: { type: "boolean" },
-        notebook: { type: "string", multiple: true },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message, USAGE);
-  }
-  let langs: string[];
-  try {
-    langs = selectLangs(values.lang);
-  } catch (e) {
-    throw new UsageError((e as Error).message, USAGE);
-  }
+  const values = parseCommandLine(args, HANDOUTS_SYNTAX).values as {
+    lang: string;
+    pdf?: boolean;
+    out?: string;
+    answers?: boolean;
+    notebook?: string[];
+  };
+  const langs = selectLangs(values.lang);
   if (values.out !== undefined && values.out.trim() === "")
-    throw new UsageError("--out needs a folder", USAGE);
+    throw badOption(USAGE, { option: "--out", value: values.out, why: "needs a folder" });
   const only = values.notebook?.map((n) => n.trim().replace(/\.ipynb$/, ""));
-  if (only?.some((n) => n === "" || n.includes("/")))
-    throw new UsageError(
-      "--notebook needs a notebook's name or number, such as 01 or 02-pid-namespace",
-      USAGE,
-    );
+  const bad = only?.findIndex((n) => n === "" || n.includes("/")) ?? -1;
+  if (bad >= 0)
+    throw badOption(USAGE, {
+      option: "--notebook",
+      value: values.notebook?.[bad],
+      why: "needs a notebook's name or number, such as 01 or 02-pid-namespace",
+    });
   return {
     langs,
     pdf: values.pdf ?? false,
@@ -167,8 +177,6 @@ async function run(args: string[]): Promise<number> {
 
 /** `nsbook handouts`. */
 export const handoutsCommand: CliCommand = {
-  name: "handouts",
-  summary: "execute the notebooks and write HTML/PDF handouts with an index page",
-  usage: USAGE,
+  syntax: HANDOUTS_SYNTAX,
   run,
 };

@@ -1,11 +1,30 @@
 // `nsbook kill [-s SIGNAL] NAME...`: a signal for containers' commands, as `docker kill`.
-import { parseArgs } from "node:util";
-import { CONTAINER_SIGNALS, type StopSignal, signalContainer } from "../../lib/container/index.js";
+import { CONTAINER_SIGNALS, type StopSignal, signalContainer } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { enterScopeOf } from "../scope-of.js";
-import { UsageError } from "../usage-error.js";
+import { badOption, UsageError } from "../usage-error.js";
 
-const USAGE = "nsbook kill [-s|--signal SIGNAL] NAME...";
+/** `nsbook kill`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const KILL_SYNTAX: CommandSyntax = {
+  command: "nsbook kill",
+  tail: "NAME...",
+  options: [
+    {
+      name: "signal",
+      short: "s",
+      value: "SIGNAL",
+      default: "SIGKILL",
+      help: `the signal, by name (TERM, SIGTERM) or number: ${CONTAINER_SIGNALS.join(", ")}`,
+    },
+  ],
+  notes: [
+    "As docker kill: the signal goes to each container's command; the container stays, with its state, until",
+    "`nsbook stop NAME` removes it.",
+  ],
+};
+
+const USAGE = usageOf(KILL_SYNTAX);
 
 /** "TERM", "sigterm", "SIGTERM" or "15" as one of the signals nsbook sends; undefined for anything else. Pure. */
 export function signalNamed(text: string): StopSignal | undefined {
@@ -21,30 +40,21 @@ function signalNumber(signal: StopSignal): number {
 }
 
 export const killCommand: CliCommand = {
-  name: "kill",
-  summary: "send a signal (default SIGKILL) to containers' commands; the container stays until `nsbook stop`",
-  usage: USAGE,
+  syntax: KILL_SYNTAX,
   async run(args) {
-    let parsed: { values: { signal?: string }; positionals: string[] };
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: { signal: { type: "string", short: "s" } },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message.split(". ")[0] as string, USAGE);
-    }
-    const { values, positionals } = parsed;
+    const parsed = parseCommandLine(args, KILL_SYNTAX);
+    const given = parsed.values.signal as string;
+    const positionals = parsed.words;
     if (positionals.length === 0)
       throw new UsageError("which containers? give their NAMEs (see `nsbook ps`)", USAGE);
-    const signal = values.signal === undefined ? "SIGKILL" : signalNamed(values.signal);
+    const signal = signalNamed(given);
     if (!signal) {
-      throw new UsageError(
-        `--signal ${JSON.stringify(values.signal)}: not one nsbook sends; one of ${CONTAINER_SIGNALS.join(", ")} (or its number)`,
-        USAGE,
-      );
+      throw badOption(USAGE, {
+        option: "--signal",
+        value: given,
+        why: "not one nsbook sends",
+        fix: `one of ${CONTAINER_SIGNALS.join(", ")} (or its number)`,
+      });
     }
     let status = 0;
     for (const given of positionals) {

@@ -1,43 +1,57 @@
 // `nsbook layers`: list, commit and remove the read-only layers containers can stack on their rootfs.
-import { parseArgs } from "node:util";
-import {
-  commitLayer,
-  listKeptUppers,
-  listLayers,
-  removeKeptUpper,
-  removeLayer,
-} from "../../lib/overlay/index.js";
+import { commitLayer, listKeptUppers, listLayers, removeKeptUpper, removeLayer } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
+import { type CommandGroup, parseCommandLine, subcommandOf, usageOf } from "../options.js";
 import { UsageError } from "../usage-error.js";
 
-const USAGE = [
-  "nsbook layers list [--json]",
-  "       nsbook layers commit NAME --from CONTAINER|UPPER_DIR [--replace]",
-  "       nsbook layers remove NAME",
-  "       nsbook layers remove --upper CONTAINER   (an upper layer kept with --keep-upper)",
-].join("\n");
+/** `nsbook layers`'s subcommands and their options, once: parsers and `--help` read these tables. */
+export const LAYERS_SYNTAX: CommandGroup = {
+  command: "nsbook layers",
+  subcommands: {
+    list: {
+      command: "nsbook layers list",
+      tail: "",
+      maxWords: 0,
+      options: [{ name: "json", help: "print the layers and kept upper layers as JSON" }],
+    },
+    commit: {
+      command: "nsbook layers commit",
+      tail: "NAME",
+      maxWords: 1,
+      options: [
+        {
+          name: "from",
+          value: "CONTAINER|UPPER_DIR",
+          required: true,
+          help: "the upper layer to save: a container's (run with --overlay) or a folder",
+        },
+        { name: "replace", help: "replace a layer of that NAME" },
+      ],
+    },
+    remove: {
+      command: "nsbook layers remove",
+      tail: "NAME",
+      maxWords: 1,
+      options: [{ name: "upper", help: "NAME is a container whose upper layer was kept with --keep-upper" }],
+    },
+  },
+  notes: [
+    "Layers are read-only folders a container started with `nsbook run --overlay --layer NAME` stacks on its rootfs.",
+  ],
+};
 
-function parse(args: string[], options: Record<string, { type: "string" | "boolean" }>, positionals: number) {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message.split(". ")[0] ?? "bad arguments", USAGE);
-  }
-  if (parsed.positionals.length !== positionals) {
-    throw new UsageError(positionals === 0 ? "unexpected argument" : "expected a layer NAME", USAGE);
-  }
-  return parsed;
+/** The one NAME of `commit` and `remove`. */
+function layerName(words: readonly string[], usage: string): string {
+  if (words.length !== 1) throw new UsageError("expected a layer NAME", usage);
+  return words[0] as string;
 }
 
 export const layersCommand: CliCommand = {
-  name: "layers",
-  summary: "list, commit (from a container's upper layer) and remove overlay layers",
-  usage: USAGE,
+  syntax: LAYERS_SYNTAX,
   async run(args) {
-    const [sub, ...rest] = args;
+    const { name: sub, syntax, args: rest } = subcommandOf(args, LAYERS_SYNTAX);
+    const { values, words } = parseCommandLine(rest, syntax);
     if (sub === "list") {
-      const { values } = parse(rest, { json: { type: "boolean" } }, 0);
       const layers = await listLayers();
       const uppers = await listKeptUppers();
       if (values.json) {
@@ -53,26 +67,18 @@ export const layersCommand: CliCommand = {
       return 0;
     }
     if (sub === "commit") {
-      const { values, positionals } = parse(
-        rest,
-        { from: { type: "string" }, replace: { type: "boolean" } },
-        1,
-      );
-      if (typeof values.from !== "string") throw new UsageError("commit needs --from CONTAINER", USAGE);
-      const layer = await commitLayer(values.from, String(positionals[0]), {
+      const name = layerName(words, usageOf(syntax));
+      const layer = await commitLayer(values.from as string, name, {
         replace: values.replace === true,
       });
       const w = layer.whiteouts.length;
       process.stdout.write(`${layer.name}\t${layer.dir}\t(${w} whiteout${w === 1 ? "" : "s"})\n`);
       return 0;
     }
-    if (sub === "remove") {
-      const { values, positionals } = parse(rest, { upper: { type: "boolean" } }, 1);
-      const name = String(positionals[0]);
-      const removed = values.upper ? await removeKeptUpper(name) : await removeLayer(name);
-      process.stdout.write(removed ? `${name}\n` : `no layer "${name}"\n`);
-      return 0;
-    }
-    throw new UsageError(sub === undefined ? "missing subcommand" : `unknown subcommand "${sub}"`, USAGE);
+    const name = layerName(words, usageOf(syntax));
+    // remove
+    const removed = values.upper ? await removeKeptUpper(name) : await removeLayer(name);
+    process.stdout.write(removed ? `${name}\n` : `no layer "${name}"\n`);
+    return 0;
   },
 };

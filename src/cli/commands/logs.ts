@@ -1,14 +1,30 @@
 // `nsbook logs [-f] [-n N] NAME`: what a detached container's init and command printed, as `docker logs`.
 import { open } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseArgs } from "node:util";
-import { type Container, getContainer } from "../../lib/container/index.js";
+import { type Container, getContainer } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { enterScopeOf } from "../scope-of.js";
-import { UsageError } from "../usage-error.js";
+import { singleContainerName } from "../single-name.js";
+import { badOption } from "../usage-error.js";
 import { statusText } from "./ps.js";
 
-const USAGE = "nsbook logs [-f|--follow] [-n|--tail N] NAME";
+/** `nsbook logs`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const LOGS_SYNTAX: CommandSyntax = {
+  command: "nsbook logs",
+  tail: "NAME",
+  options: [
+    {
+      name: "follow",
+      short: "f",
+      help: "keep printing what it writes until it exits (Ctrl-C stops following)",
+    },
+    { name: "tail", short: "n", value: "N", default: "all", help: 'only the last N lines, or "all"' },
+  ],
+  notes: ["What a detached container's init and command wrote on stdout and stderr, as docker logs."],
+};
+
+const USAGE = usageOf(LOGS_SYNTAX);
 
 /** How often --follow looks for new output, in ms. */
 const FOLLOW_POLL_MS = 200;
@@ -58,40 +74,22 @@ async function follow(container: Container, offset: number): Promise<void> {
 }
 
 export const logsCommand: CliCommand = {
-  name: "logs",
-  summary: "print what a detached container's command wrote (stdout and stderr); -f to follow it",
-  usage: USAGE,
+  syntax: LOGS_SYNTAX,
   async run(args) {
-    let parsed: { values: { follow?: boolean; tail?: string }; positionals: string[] };
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: { follow: { type: "boolean", short: "f" }, tail: { type: "string", short: "n" } },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message.split(". ")[0] as string, USAGE);
-    }
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) {
-      throw new UsageError(
-        positionals.length === 0
-          ? "which container? give its NAME (see `nsbook ps`)"
-          : "give exactly one NAME",
-        USAGE,
-      );
-    }
+    const parsed = parseCommandLine(args, LOGS_SYNTAX);
+    const values = parsed.values as { follow?: boolean; tail?: string };
+    const given = singleContainerName(parsed.words, USAGE);
     let tail: number | undefined;
     if (values.tail !== undefined && values.tail !== "all") {
       if (!/^\d+$/.test(values.tail))
-        throw new UsageError(
-          `--tail ${JSON.stringify(values.tail)}: expected a number of lines or "all"`,
-          USAGE,
-        );
+        throw badOption(USAGE, {
+          option: "--tail",
+          value: values.tail,
+          why: 'expected a number of lines or "all"',
+        });
       tail = Number(values.tail);
     }
-    const name = await enterScopeOf(positionals[0] as string);
+    const name = await enterScopeOf(given);
     const container = await getContainer(name);
     const text = await container.logs();
     process.stdout.write(lastLines(text, tail));

@@ -1,26 +1,63 @@
 // `nsbook network`: the bridge and who holds which address, and (printed, never run) the NAT commands.
-import { parseArgs } from "node:util";
-import { formatCommand } from "../../lib/host/index.js";
-import { readState } from "../../lib/index.js";
-import { readRoutes } from "../../lib/inspect/index.js";
 import {
   containerNetwork,
+  DEFAULT_BRIDGE,
+  DEFAULT_SUBNET,
+  formatCommand,
   isIpv4,
   natCommands,
   type PublishedPort,
   readBridge,
   readBridgePorts,
   readLeases,
+  readRoutes,
+  readState,
   resolveBridgeOptions,
-} from "../../lib/network/index.js";
+} from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
-import { UsageError } from "../usage-error.js";
-import { optionError } from "./run.js";
+import { type CommandGroup, type OptionSpec, parseCommandLine, subcommandOf, usageOf } from "../options.js";
+import { badOption } from "../usage-error.js";
 
-const USAGE = [
-  "nsbook network [show] [--bridge NAME] [--subnet CIDR]",
-  "nsbook network nat [--bridge NAME] [--subnet CIDR] [--out IFACE] [--publish HOSTPORT:CONTAINER:PORT]...",
-].join("\n");
+/** The bridge options both subcommands take. */
+const BRIDGE_OPTIONS: readonly OptionSpec[] = [
+  { name: "bridge", value: "NAME", default: DEFAULT_BRIDGE, help: "the bridge" },
+  { name: "subnet", value: "CIDR", default: DEFAULT_SUBNET, help: "its subnet" },
+];
+
+/** `nsbook network`'s subcommands and their options, once: parsers and `--help` read these tables. */
+export const NETWORK_SYNTAX: CommandGroup = {
+  command: "nsbook network",
+  defaultSubcommand: "show",
+  subcommands: {
+    show: {
+      command: "nsbook network show",
+      tail: "",
+      maxWords: 0,
+      options: BRIDGE_OPTIONS,
+      notes: ["the bridge, its ports and who holds which address"],
+    },
+    nat: {
+      command: "nsbook network nat",
+      tail: "",
+      maxWords: 0,
+      options: [
+        ...BRIDGE_OPTIONS,
+        { name: "out", value: "IFACE", help: "the host's way out (default: the default route's device)" },
+        {
+          name: "publish",
+          short: "p",
+          value: "HOSTPORT:CONTAINER:PORT",
+          multiple: true,
+          help: "forward a host port to a container (its name or address) and port",
+        },
+      ],
+      notes: ["prints, never runs, the nft and sysctl commands that give the bridge a way out"],
+    },
+  },
+  notes: ["`nsbook network` alone is `nsbook network show`."],
+};
+
+const USAGE = usageOf(NETWORK_SYNTAX);
 
 /**
  * Parses `--publish 8080:web:80` (CONTAINER a container name or an address) into its parts; a malformed
@@ -29,10 +66,11 @@ const USAGE = [
 export function parsePublish(value: string): { hostPort: number; container: string; containerPort: number } {
   const m = /^(\d{1,5}):([^:]+):(\d{1,5})$/.exec(value);
   if (!m)
-    throw new UsageError(
-      `--publish ${JSON.stringify(value)}: expected HOSTPORT:CONTAINER:PORT, e.g. 8080:web:80`,
-      USAGE,
-    );
+    throw badOption(USAGE, {
+      option: "--publish",
+      value,
+      why: "expected HOSTPORT:CONTAINER:PORT, e.g. 8080:web:80",
+    });
   return { hostPort: Number(m[1]), container: m[2] as string, containerPort: Number(m[3]) };
 }
 
@@ -66,7 +104,12 @@ async function nat(values: {
     const { hostPort, container, containerPort } = parsePublish(p);
     const address = isIpv4(container) ? container : containerNetwork(await readState(container))?.address;
     if (!address)
-      throw new UsageError(`--publish: container "${container}" is not on a bridge network`, USAGE);
+      throw badOption(USAGE, {
+        option: "--publish",
+        value: p,
+        why: `container "${container}" is not on a bridge network`,
+        fix: "give a container started with --net bridge, or an address",
+      });
     publish.push({ hostPort, containerAddress: address, containerPort });
   }
   process.stdout.write(
@@ -85,40 +128,15 @@ async function nat(values: {
 }
 
 export const networkCommand: CliCommand = {
-  name: "network",
-  summary: "show the bridge nsbook0 and its address leases, or print (never run) the NAT commands",
-  usage: USAGE,
+  syntax: NETWORK_SYNTAX,
   async run(args) {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(args);
-    } catch (e) {
-      throw new UsageError(optionError(e), USAGE);
-    }
-    const { values, positionals } = parsed;
-    const [sub = "show", ...rest] = positionals;
-    if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`, USAGE);
-    if (sub === "show") {
-      if (values.out !== undefined || values.publish !== undefined) {
-        throw new UsageError("--out and --publish belong to `nsbook network nat`", USAGE);
-      }
-      return show(values.bridge ?? "nsbook0", values.subnet);
-    }
-    if (sub === "nat") return nat(values);
-    throw new UsageError(`unknown subcommand ${JSON.stringify(sub)}: use show or nat`, USAGE);
+    const sub = subcommandOf(args, NETWORK_SYNTAX);
+    const values = parseCommandLine(sub.args, sub.syntax).values as {
+      bridge: string;
+      subnet?: string;
+      out?: string;
+      publish?: string[];
+    };
+    return sub.name === "nat" ? nat(values) : show(values.bridge, values.subnet);
   },
 };
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      bridge: { type: "string" },
-      subnet: { type: "string" },
-      out: { type: "string" },
-      publish: { type: "string", short: "p", multiple: true },
-    },
-  });
-}

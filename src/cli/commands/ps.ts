@@ -1,12 +1,26 @@
 // `nsbook ps`: the containers of every scope this user may see (root: everyone's), with their live status and
 // whose they are (learner and session: "terminal" or the kernel).
-import { parseArgs } from "node:util";
-import { type ContainerInfo, listVisibleContainers } from "../../lib/container/index.js";
-import { runDir } from "../../lib/core/paths.js";
+import { type ContainerInfo, listVisibleContainers, runDir } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { UsageError } from "../usage-error.js";
 
-const USAGE = "nsbook ps [--json | -q|--quiet]";
+/** `nsbook ps`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const PS_SYNTAX: CommandSyntax = {
+  command: "nsbook ps",
+  tail: "",
+  maxWords: 0,
+  options: [
+    { name: "json", help: "print every field of every container as JSON" },
+    { name: "quiet", short: "q", help: "names only, one per line (for `nsbook stop $(nsbook ps -q)`)" },
+  ],
+  notes: [
+    "Every container this user may see (root: everyone's), running or exited; nsbook stop removes them.",
+    "--json and --quiet do not go together.",
+  ],
+};
+
+const USAGE = usageOf(PS_SYNTAX);
 
 function age(iso: string | undefined, now: number): string {
   if (!iso) return "-";
@@ -68,24 +82,11 @@ export function formatContainerTable(infos: readonly ContainerInfo[], now = Date
 }
 
 export const psCommand: CliCommand = {
-  name: "ps",
-  summary:
-    "list containers, whose they are (learner, session) and their status (PID: the host PID of the init)",
-  usage: USAGE,
+  syntax: PS_SYNTAX,
   async run(args) {
-    let json = false;
-    let quiet = false;
-    try {
-      const { values } = parseArgs({
-        args,
-        strict: true,
-        options: { json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
-      });
-      json = values.json === true;
-      quiet = values.quiet === true;
-    } catch (e) {
-      throw new UsageError((e as Error).message, USAGE);
-    }
+    const { values } = parseCommandLine(args, PS_SYNTAX);
+    const json = values.json === true;
+    const quiet = values.quiet === true;
     if (json && quiet) throw new UsageError("--json or --quiet, not both", USAGE);
     const infos = await listVisibleContainers();
     if (quiet) {

@@ -1,7 +1,8 @@
 // `nsbook rootfs`: make, list and remove the root filesystems containers run in.
-import { parseArgs } from "node:util";
 import {
   buildBusyboxRootfs,
+  DEFAULT_ALPINE_MIRROR,
+  DEFAULT_ALPINE_VERSION,
   type DownloadProgress,
   importRootfs,
   installAlpineRootfs,
@@ -9,34 +10,74 @@ import {
   type RootfsBuildResult,
   RootfsError,
   removeRootfs,
-} from "../../lib/rootfs/index.js";
+} from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
+import {
+  type CommandGroup,
+  type CommandSyntax,
+  type OptionSpec,
+  parseCommandLine,
+  subcommandOf,
+  usageOf,
+} from "../options.js";
 import { UsageError } from "../usage-error.js";
 
-const USAGE = [
-  "nsbook rootfs default [--force] [--busybox PATH]",
-  "       nsbook rootfs alpine [--version V] [--arch A] [--mirror URL] [--name NAME] [--force]",
-  "       nsbook rootfs import NAME --from PATH|URL [--sha256 HEX] [--force]",
-  "       nsbook rootfs list [--json]",
-  "       nsbook rootfs remove NAME",
-].join("\n");
+const FORCE: OptionSpec = { name: "force", help: "make it again even when it is there" };
 
-function parse<T extends Record<string, { type: "string" | "boolean" }>>(
-  args: string[],
-  options: T,
-  positionals: number,
-) {
-  let parsed: ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message, USAGE);
-  }
-  if (parsed.positionals.length > positionals) {
-    throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[positionals])}`, USAGE);
-  }
-  return parsed;
-}
+/** `nsbook rootfs`'s subcommands and their options, once: parsers and `--help` read these tables. */
+export const ROOTFS_SYNTAX: CommandGroup = {
+  command: "nsbook rootfs",
+  subcommands: {
+    default: {
+      command: "nsbook rootfs default",
+      tail: "",
+      maxWords: 0,
+      options: [
+        FORCE,
+        {
+          name: "busybox",
+          value: "PATH",
+          help: "the static busybox to copy in (default: busybox on PATH, else /bin/busybox)",
+        },
+      ],
+      notes: ["the course's root filesystem, from this machine's busybox (offline)"],
+    },
+    alpine: {
+      command: "nsbook rootfs alpine",
+      tail: "",
+      maxWords: 0,
+      options: [
+        { name: "version", value: "V", help: `the Alpine release (default: ${DEFAULT_ALPINE_VERSION})` },
+        { name: "arch", value: "A", help: "its architecture (default: this machine's)" },
+        {
+          name: "mirror",
+          value: "URL",
+          help: `where to download it from (default: ${DEFAULT_ALPINE_MIRROR})`,
+        },
+        { name: "name", value: "NAME", help: "the name to keep it under (default: alpine)" },
+        FORCE,
+      ],
+      notes: ["Alpine's minirootfs, downloaded and checked against its published checksum"],
+    },
+    import: {
+      command: "nsbook rootfs import",
+      tail: "NAME",
+      maxWords: 1,
+      options: [
+        { name: "from", value: "PATH|URL", required: true, help: "a .tar or .tar.gz: a file or a URL" },
+        { name: "sha256", value: "HEX", help: "its checksum, checked before it is unpacked" },
+        FORCE,
+      ],
+    },
+    list: {
+      command: "nsbook rootfs list",
+      tail: "",
+      maxWords: 0,
+      options: [{ name: "json", help: "print them as JSON" }],
+    },
+    remove: { command: "nsbook rootfs remove", tail: "NAME", maxWords: 1, options: [] },
+  },
+};
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
@@ -81,23 +122,26 @@ function report(r: RootfsBuildResult): number {
   return 0;
 }
 
-async function runDefault(args: string[]): Promise<number> {
-  const { values } = parse(args, { force: { type: "boolean" }, busybox: { type: "string" } }, 0);
-  return report(await buildBusyboxRootfs({ force: values.force, busybox: values.busybox }));
+/** A subcommand's option values by long name, and its words. */
+interface Parsed {
+  values: Record<string, string | boolean | string[] | undefined>;
+  words: string[];
 }
 
-async function runAlpine(args: string[]): Promise<number> {
-  const { values } = parse(
-    args,
-    {
-      version: { type: "string" },
-      arch: { type: "string" },
-      mirror: { type: "string" },
-      name: { type: "string" },
-      force: { type: "boolean" },
-    },
-    0,
+async function runDefault({ values }: Parsed): Promise<number> {
+  return report(
+    await buildBusyboxRootfs({ force: values.force === true, busybox: values.busybox as string | undefined }),
   );
+}
+
+async function runAlpine(parsed: Parsed): Promise<number> {
+  const values = parsed.values as {
+    version?: string;
+    arch?: string;
+    mirror?: string;
+    name?: string;
+    force?: boolean;
+  };
   const progress = progressPrinter();
   try {
     return report(await installAlpineRootfs({ ...values, onProgress: progress.onProgress }));
@@ -106,21 +150,17 @@ async function runAlpine(args: string[]): Promise<number> {
   }
 }
 
-async function runImport(args: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    args,
-    { from: { type: "string" }, sha256: { type: "string" }, force: { type: "boolean" } },
-    1,
-  );
-  const [name] = positionals;
-  if (!name) throw new UsageError("import needs a NAME for the new root filesystem", USAGE);
-  if (!values.from) throw new UsageError("import needs --from PATH|URL (a .tar or .tar.gz)", USAGE);
+async function runImport(parsed: Parsed): Promise<number> {
+  const values = parsed.values as { from?: string; sha256?: string; force?: boolean };
+  const usage = usageOf(ROOTFS_SYNTAX.subcommands.import as CommandSyntax);
+  const [name] = parsed.words;
+  if (!name) throw new UsageError("import needs a NAME for the new root filesystem", usage);
   const progress = progressPrinter();
   try {
     return report(
       await importRootfs({
         name,
-        from: values.from,
+        from: values.from as string,
         sha256: values.sha256,
         force: values.force,
         onProgress: progress.onProgress,
@@ -131,8 +171,7 @@ async function runImport(args: string[]): Promise<number> {
   }
 }
 
-async function runList(args: string[]): Promise<number> {
-  const { values } = parse(args, { json: { type: "boolean" } }, 0);
+async function runList({ values }: Parsed): Promise<number> {
   const all = await listRootfs();
   if (values.json) {
     process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
@@ -164,11 +203,13 @@ async function runList(args: string[]): Promise<number> {
   return 0;
 }
 
-async function runRemove(args: string[]): Promise<number> {
-  const { positionals } = parse(args, {}, 1);
-  const [name] = positionals;
+async function runRemove({ words }: Parsed): Promise<number> {
+  const [name] = words;
   if (!name)
-    throw new UsageError("remove needs the NAME of a root filesystem (see `nsbook rootfs list`)", USAGE);
+    throw new UsageError(
+      "remove needs the NAME of a root filesystem (see `nsbook rootfs list`)",
+      usageOf(ROOTFS_SYNTAX.subcommands.remove as CommandSyntax),
+    );
   if (!(await removeRootfs(name))) {
     const names = (await listRootfs()).map((r) => r.name);
     throw new RootfsError(
@@ -179,7 +220,7 @@ async function runRemove(args: string[]): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Promise<number>>> = {
+const SUBCOMMANDS: Readonly<Record<string, (parsed: Parsed) => Promise<number>>> = {
   default: runDefault,
   alpine: runAlpine,
   import: runImport,
@@ -189,18 +230,10 @@ const SUBCOMMANDS: Readonly<Record<string, (args: string[]) => Promise<number>>>
 
 /** `nsbook rootfs ...` */
 export const rootfsCommand: CliCommand = {
-  name: "rootfs",
-  summary: "make, list and remove root filesystems (busybox offline default, Alpine, any tarball)",
-  usage: USAGE,
+  syntax: ROOTFS_SYNTAX,
   async run(args) {
-    const [sub, ...rest] = args;
-    if (!sub) throw new UsageError("which one? default, alpine, import, list or remove", USAGE);
-    const run = SUBCOMMANDS[sub];
-    if (!run)
-      throw new UsageError(
-        `unknown subcommand ${JSON.stringify(sub)}: use default, alpine, import, list or remove`,
-        USAGE,
-      );
-    return run(rest);
+    const sub = subcommandOf(args, ROOTFS_SYNTAX);
+    const run = SUBCOMMANDS[sub.name] as (parsed: Parsed) => Promise<number>;
+    return run(parseCommandLine(sub.args, sub.syntax));
   },
 };

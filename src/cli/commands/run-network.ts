@@ -1,13 +1,7 @@
 // `nsbook run --net bridge [--bridge NAME] [--subnet CIDR]`: the flags, and a foreground run on the bridge.
-import {
-  type BridgeChoice,
-  type ContainerOptions,
-  startContainer,
-  stopContainer,
-} from "../../lib/container/index.js";
-import { UsageError } from "../usage-error.js";
-// run.ts imports this module too: only functions are taken from it, used at call time, so the cycle is harmless.
-import { exitStatusOf, withTerminalSignalsIgnored } from "./run.js";
+import { type BridgeChoice, type ContainerOptions, startContainer, stopContainer } from "../../lib/index.js";
+import { exitStatusOf, withTerminalSignalsIgnored } from "../foreground.js";
+import { badOption, UsageError } from "../usage-error.js";
 
 /** The container options `--net`, `--bridge` and `--subnet` ask for; a bad combination is a usage error. */
 export function networkFromFlags(
@@ -16,7 +10,7 @@ export function networkFromFlags(
 ): { network?: "none" | "bridge"; bridge?: BridgeChoice } {
   const net = values.net;
   if (net !== undefined && net !== "none" && net !== "bridge") {
-    throw new UsageError(`--net ${JSON.stringify(net)}: expected "none" or "bridge"`, usage);
+    throw badOption(usage, { option: "--net", value: net, why: "expected none or bridge" });
   }
   if (net !== "bridge" && (values.bridge !== undefined || values.subnet !== undefined)) {
     throw new UsageError("--bridge and --subnet need --net bridge", usage);

@@ -1,30 +1,32 @@
 // `nsbook run`: a container for one command (exit code passed through), or a detached one with --detach.
-import { constants } from "node:os";
-import { LimitError } from "../../lib/cgroups/limits/limit-error.js";
-import type { ResourceLimitsInput } from "../../lib/cgroups/limits/limits.js";
-import { parseSize, SIZE_FORMAT_HELP } from "../../lib/cgroups/limits/parse-size.js";
-import { validateLimits } from "../../lib/cgroups/limits/validate-limits.js";
 import {
   generateContainerName,
+  LimitError,
   parseNamespaceList,
+  parseSize,
+  type ResourceLimitsInput,
   type RunResult,
   runContainer,
   SETUP_FAILED_EXIT,
+  SIZE_FORMAT_HELP,
   signalContainer,
   startContainer,
+  validateLimits,
 } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
 import { COMMAND_IO_OPTIONS, envFromFlags } from "../env-flags.js";
+import { exitStatusOf, withTerminalSignalsIgnored } from "../foreground.js";
 import { hardeningFromFlags } from "../hardening-flags.js";
 import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { overlayFromFlags } from "../overlay-flags.js";
-import { UsageError } from "../usage-error.js";
+import { badOption, UsageError } from "../usage-error.js";
 import { usernsFromFlags } from "../userns-flags.js";
 import { networkFromFlags, runOnBridge } from "./run-network.js";
 
 /** `nsbook run`'s options, once: the parser reads this table and `--help` is generated from it. */
 export const RUN_SYNTAX: CommandSyntax = {
   command: "nsbook run",
+  passesCommand: true,
   leading: [],
   tail: "[CMD [ARG...]]",
   options: [
@@ -79,6 +81,7 @@ export const RUN_SYNTAX: CommandSyntax = {
     {
       name: "net",
       value: "none|bridge",
+      choices: ["none", "bridge"],
       help: "none: an empty network namespace; bridge: a veth on a bridge",
     },
     { name: "bridge", value: "NAME", help: "the bridge (with --net bridge)" },
@@ -96,22 +99,6 @@ export const RUN_SYNTAX: CommandSyntax = {
 
 const USAGE = usageOf(RUN_SYNTAX);
 
-/** A parseArgs error in a few words: an unknown option usually belongs to the container's command. */
-export function optionError(e: unknown): string {
-  const message = (e as Error).message;
-  const unknown = /^Unknown option '([^']+)'/.exec(message);
-  if (unknown)
-    return `unknown option ${unknown[1]}: if it belongs to the container's command, put the command after --`;
-  return message.split(". ")[0] ?? message;
-}
-
-/** The exit status of a command that ended by a signal, as a shell reports it (128 + signal number). */
-export function exitStatusOf(exitCode: number | undefined, signal: string | undefined): number {
-  if (exitCode !== undefined) return exitCode;
-  const n = signal ? (constants.signals as Record<string, number | undefined>)[signal] : undefined;
-  return 128 + (n ?? 9);
-}
-
 /**
  * The line `nsbook run` prints on stderr after the container ended, when its cgroups tell more than its exit code:
  * an OOM kill ("killed: out of memory (limit 32 MiB, peak 32 MiB)"), forks refused at the process limit.
@@ -122,22 +109,6 @@ export function exitLine(
   if (!result.exitMessage) return undefined;
   if (result.oomKilled) return result.exitMessage;
   return result.exitMessage === `exited with code ${result.exitCode}` ? undefined : result.exitMessage;
-}
-
-/**
- * Runs `work` with SIGINT and SIGQUIT ignored by this process: the container's command shares the terminal
- * and gets Ctrl-C itself (a shell inside must survive it), while our death would kill the container.
- */
-export async function withTerminalSignalsIgnored<T>(work: () => Promise<T>): Promise<T> {
-  const ignore = () => {};
-  process.on("SIGINT", ignore);
-  process.on("SIGQUIT", ignore);
-  try {
-    return await work();
-  } finally {
-    process.off("SIGINT", ignore);
-    process.off("SIGQUIT", ignore);
-  }
 }
 
 /** The command-line flag of each limit, for messages. */
@@ -170,16 +141,20 @@ export function resourcesFromFlags(
     const memory = parseSize(values.memory);
     const both = parseSize(total);
     if (both === undefined) {
-      throw new UsageError(
-        `--memory-swap: ${JSON.stringify(total)} is not a size; ${SIZE_FORMAT_HELP}`,
-        usage,
-      );
+      throw badOption(usage, {
+        option: "--memory-swap",
+        value: total,
+        why: "not a size",
+        fix: SIZE_FORMAT_HELP,
+      });
     }
     if (memory !== undefined && both < memory) {
-      throw new UsageError(
-        `--memory-swap ${total} is less than --memory ${values.memory}: it counts memory and swap together`,
-        usage,
-      );
+      throw badOption(usage, {
+        option: "--memory-swap",
+        value: total,
+        why: `less than --memory ${values.memory}`,
+        fix: "it counts memory and swap together",
+      });
     }
     if (memory !== undefined) limits.swap = both - memory;
   }
@@ -188,8 +163,12 @@ export function resourcesFromFlags(
     validateLimits(limits);
   } catch (e) {
     if (!(e instanceof LimitError)) throw e;
-    const flag = LIMIT_FLAGS[e.option] ?? e.option;
-    throw new UsageError(`${flag}${e.message.slice(e.option.length)}`, usage);
+    throw badOption(usage, {
+      option: LIMIT_FLAGS[e.option] ?? e.option,
+      value: String(e.value),
+      why: "not allowed",
+      fix: e.allowed,
+    });
   }
   return limits;
 }
@@ -220,9 +199,6 @@ export async function withSignalsForwarded<T>(name: string, work: () => Promise<
 }
 
 export const runCommand: CliCommand = {
-  name: "run",
-  summary: "run a command in a new container (exits with its exit code), or start one with --detach",
-  usage: USAGE,
   syntax: RUN_SYNTAX,
   ownFailureExit: SETUP_FAILED_EXIT,
   async run(args) {
@@ -239,7 +215,7 @@ export const runCommand: CliCommand = {
     try {
       namespaces = values.ns === undefined ? undefined : parseNamespaceList(values.ns);
     } catch (e) {
-      throw new UsageError((e as Error).message, USAGE);
+      throw badOption(USAGE, { option: "--ns", value: values.ns, why: (e as Error).message });
     }
     const options = {
       // Named here, so that a signal for the command can find the container while it runs.

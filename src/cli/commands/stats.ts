@@ -2,21 +2,50 @@
 // --png writes the usage chart (memory with its limit and OOM kills, CPU with its quota and throttling).
 import { writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseArgs } from "node:util";
-import { findContainerCgroups } from "../../lib/cgroups/container/find-container-cgroups.js";
-import type { CgroupManager } from "../../lib/cgroups/manager/cgroup-manager.js";
-import { formatUsage } from "../../lib/cgroups/usage/format-usage.js";
-import { startSampler } from "../../lib/cgroups/usage/sampler.js";
-import type { UsageSample } from "../../lib/cgroups/usage/usage-sample.js";
+import {
+  type CgroupManager,
+  findContainerCgroups,
+  formatUsage,
+  startSampler,
+  type UsageSample,
+} from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { enterScopeOf } from "../scope-of.js";
-import { UsageError } from "../usage-error.js";
+import { singleContainerName } from "../single-name.js";
+import { badOption, UsageError } from "../usage-error.js";
 
-const USAGE = [
-  "nsbook stats NAME [--json]                 usage now (CPU rate over --interval)",
-  "nsbook stats NAME --watch [--interval S]   refresh every S seconds until Ctrl-C or the container ends",
-  "nsbook stats NAME --png FILE [--seconds N] sample at 10 Hz for N seconds (or until it ends), write the chart",
-].join("\n       ");
+/** `nsbook stats`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const STATS_SYNTAX: CommandSyntax = {
+  command: "nsbook stats",
+  tail: "NAME",
+  options: [
+    { name: "json", help: "print the usage now as JSON" },
+    {
+      name: "watch",
+      short: "w",
+      help: "refresh every --interval seconds until Ctrl-C or the container ends",
+    },
+    {
+      name: "interval",
+      value: "S",
+      default: "1",
+      help: "seconds between refreshes (CPU rate over up to 1 s)",
+    },
+    {
+      name: "png",
+      value: "FILE",
+      help: "sample at 10 Hz for --seconds (or until it ends) and write the usage chart",
+    },
+    { name: "seconds", value: "N", default: "10", help: "how long --png samples" },
+  ],
+  notes: [
+    "Without --watch or --png: the usage now, against the container's limits (memory, CPU, processes).",
+    "--watch and --png do not go together.",
+  ],
+};
+
+const USAGE = usageOf(STATS_SYNTAX);
 
 interface StatsArgs {
   name: string;
@@ -27,46 +56,36 @@ interface StatsArgs {
   seconds: number;
 }
 
-function positive(option: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
+function positive(option: string, text: string): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600) {
-    throw new UsageError(
-      `--${option}: ${JSON.stringify(text)} is not a number of seconds from 0 to 3600`,
-      USAGE,
-    );
-  }
+  if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 3600)
+    throw badOption(USAGE, {
+      option: `--${option}`,
+      value: text,
+      why: "not a number of seconds from 0 to 3600",
+    });
   return n;
 }
 
 function parse(args: string[]): StatsArgs {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        watch: { type: "boolean", short: "w" },
-        json: { type: "boolean" },
-        png: { type: "string" },
-        interval: { type: "string" },
-        seconds: { type: "string" },
-      },
-    });
-    if (positionals.length !== 1) throw new UsageError("give exactly one container name", USAGE);
-    if (values.watch && values.png) throw new UsageError("--watch and --png do not go together", USAGE);
-    return {
-      name: positionals[0] as string,
-      watch: values.watch === true,
-      json: values.json === true,
-      ...(values.png ? { png: values.png } : {}),
-      intervalS: positive("interval", values.interval, 1),
-      seconds: positive("seconds", values.seconds, 10),
-    };
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message, USAGE);
-  }
+  const parsed = parseCommandLine(args, STATS_SYNTAX);
+  const values = parsed.values as {
+    json?: boolean;
+    watch?: boolean;
+    interval: string;
+    png?: string;
+    seconds: string;
+  };
+  const name = singleContainerName(parsed.words, USAGE);
+  if (values.watch && values.png) throw new UsageError("--watch and --png do not go together", USAGE);
+  return {
+    name,
+    watch: values.watch === true,
+    json: values.json === true,
+    ...(values.png ? { png: values.png } : {}),
+    intervalS: positive("interval", values.interval),
+    seconds: positive("seconds", values.seconds),
+  };
 }
 
 function header(manager: CgroupManager): string {
@@ -112,7 +131,7 @@ async function chart(manager: CgroupManager, a: StatsArgs, file: string): Promis
     process.stderr.write(`sampling ${manager.dirName} at 10 Hz for up to ${a.seconds} s (Ctrl-C stops)...\n`);
     const result = await sampler.done;
     // Charts come from the notebook helpers (chart.js + canvas): loaded only when asked for.
-    const { renderUsageChart } = await import("../../kernel-helpers/usage-charts/index.js");
+    const { renderUsageChart } = await import("../../kernel-helpers/index.js");
     await writeFile(file, await renderUsageChart(result.samples, result.events));
     process.stdout.write(
       `${file}: ${result.samples.length} samples, ${result.events.length} OOM kill events\n`,
@@ -125,9 +144,7 @@ async function chart(manager: CgroupManager, a: StatsArgs, file: string): Promis
 }
 
 export const statsCommand: CliCommand = {
-  name: "stats",
-  summary: "show a container's memory, CPU and process use against its limits",
-  usage: USAGE,
+  syntax: STATS_SYNTAX,
   async run(args) {
     const a = parse(args);
     a.name = await enterScopeOf(a.name);

@@ -1,5 +1,4 @@
 // `nsbook step N`: reproduces step N of the original shell course with the library.
-import { parseArgs } from "node:util";
 import {
   attachCommand,
   type Container,
@@ -10,29 +9,39 @@ import {
   stepRecipe,
 } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
+import { exitStatusOf, withTerminalSignalsIgnored } from "../foreground.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
 import { UsageError } from "../usage-error.js";
-import { exitStatusOf, withTerminalSignalsIgnored } from "./run.js";
-
-const USAGE = [
-  'nsbook step N [--name NAME] [--command "..."] [--rootfs DIR]      (N = 1..6)',
-  '       nsbook step 7 [COUNT] [--name PREFIX] [--command "..."] [--rootfs DIR]',
-].join("\n");
 
 /** Most containers step 7 starts at once. */
 const MAX_STEP7 = 20;
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { name: { type: "string" }, command: { type: "string" }, rootfs: { type: "string" } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message, USAGE);
-  }
-}
+/** `nsbook step`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const STEP_SYNTAX: CommandSyntax = {
+  command: "nsbook step",
+  tail: "N [COUNT]",
+  maxWords: 2,
+  options: [
+    {
+      name: "name",
+      value: "NAME",
+      help: "the container's name and hostname (step 7: the prefix of NAME-1, NAME-2...)",
+    },
+    {
+      name: "command",
+      value: '"..."',
+      help: "a shell command to run in it (steps 1-6: instead of a shell or the step's checks)",
+    },
+    { name: "rootfs", value: "DIR", help: "its root filesystem (default: the course's)" },
+  ],
+  notes: [
+    "N is a step of the original shell course, 1 to 7. Steps 1-6 run one container in the foreground: a",
+    "shell on a terminal, else the step's checks. Step 7 starts COUNT containers (default 2, at most",
+    `${MAX_STEP7}) in the background and prints how to enter them.`,
+  ],
+};
+
+const USAGE = usageOf(STEP_SYNTAX);
 
 function integerArg(text: string | undefined, what: string, min: number, max: number): number {
   const n = Number(text);
@@ -114,15 +123,13 @@ async function runStep7(
 }
 
 export const stepCommand: CliCommand = {
-  name: "step",
-  summary: "reproduce step N (1-7) of the original shell course",
-  usage: USAGE,
+  syntax: STEP_SYNTAX,
   async run(args) {
-    const { values, positionals } = parse(args);
+    const parsed = parseCommandLine(args, STEP_SYNTAX);
+    const values = parsed.values as { name?: string; command?: string; rootfs?: string };
+    const positionals = parsed.words;
     const n = integerArg(positionals[0], "N (the step)", 1, 7);
     if (n === 7) {
-      if (positionals.length > 2)
-        throw new UsageError(`unexpected argument ${JSON.stringify(positionals[2])}`, USAGE);
       const count = positionals[1] === undefined ? 2 : integerArg(positionals[1], "COUNT", 1, MAX_STEP7);
       return runStep7(count, values);
     }

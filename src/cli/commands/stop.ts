@@ -1,56 +1,71 @@
 // `nsbook stop NAME... | --all`: stop containers and remove everything of them.
-import { parseArgs } from "node:util";
-import { currentScope, scopeText, visibleScopes, withScope } from "../../lib/core/paths.js";
 import {
+  currentScope,
   locateContainer,
   qualifiedName,
   removeScopeIfEmpty,
   type StopAllReport,
+  scopeText,
   stopAllContainers,
   stopContainer,
   validateContainerName,
+  visibleScopes,
+  withScope,
 } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
-import { UsageError } from "../usage-error.js";
+import { type CommandSyntax, parseCommandLine, usageOf } from "../options.js";
+import { badOption, UsageError } from "../usage-error.js";
 
-const USAGE =
-  "nsbook stop [--time SECONDS] NAME... | nsbook stop [--time SECONDS] --all | nsbook stop [--time SECONDS] --owner OWNER";
+/** `nsbook stop`'s options, once: the parser reads this table and `--help` is generated from it. */
+export const STOP_SYNTAX: CommandSyntax = {
+  command: "nsbook stop",
+  tail: "NAME...",
+  options: [
+    {
+      name: "time",
+      short: "t",
+      value: "SECONDS",
+      help: "how long the command has after SIGTERM before SIGKILL (default: 5, with --all 2; 0: at once)",
+    },
+    { name: "all", short: "a", help: "every container this user may see, instead of NAMEs" },
+    {
+      name: "owner",
+      value: "OWNER",
+      help: "every container a kernel started (its NSBOOK_OWNER, as `nsbook ps --json` shows it)",
+    },
+  ],
+  notes: [
+    "Give NAMEs, --all or --owner. A container is stopped (SIGTERM, then SIGKILL) and removed with everything",
+    "of it: state, cgroups, veth and address, overlay. NAME may be LEARNER/SESSION/NAME as root's `nsbook ps` shows.",
+  ],
+};
+
+const USAGE = usageOf(STOP_SYNTAX);
 
 export const stopCommand: CliCommand = {
-  name: "stop",
-  summary:
-    "stop containers (SIGTERM, then SIGKILL) and remove their state and resources; --all for every one, --owner for a kernel's",
-  usage: USAGE,
+  syntax: STOP_SYNTAX,
   async run(args) {
-    let parsed: { values: { all?: boolean; time?: string; owner?: string }; positionals: string[] };
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          all: { type: "boolean", short: "a" },
-          time: { type: "string", short: "t" },
-          owner: { type: "string" },
-        },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message, USAGE);
-    }
-    const { values, positionals } = parsed;
+    const parsed = parseCommandLine(args, STOP_SYNTAX);
+    const values = parsed.values as { all?: boolean; time?: string; owner?: string };
+    const positionals = parsed.words;
     const ways = [values.all, values.owner !== undefined, positionals.length > 0].filter(Boolean).length;
     if (ways > 1) throw new UsageError("give NAMEs, --all or --owner, only one of them", USAGE);
     if (ways === 0) throw new UsageError("which containers? give NAMEs, --all or --owner", USAGE);
     if (values.owner !== undefined && !/^[\w.-]{1,80}$/.test(values.owner))
-      throw new UsageError(
-        `--owner ${JSON.stringify(values.owner)}: expected an owner as \`nsbook ps\` shows it`,
-        USAGE,
-      );
+      throw badOption(USAGE, {
+        option: "--owner",
+        value: values.owner,
+        why: "expected an owner as `nsbook ps --json` shows it",
+      });
     let timeoutMs: number | undefined;
     if (values.time !== undefined) {
       const seconds = Number(values.time);
       if (!Number.isFinite(seconds) || seconds < 0 || values.time.trim() === "") {
-        throw new UsageError(`--time ${JSON.stringify(values.time)}: expected seconds, e.g. 5 or 0.5`, USAGE);
+        throw badOption(USAGE, {
+          option: "--time",
+          value: values.time,
+          why: "expected seconds, e.g. 5 or 0.5",
+        });
       }
       timeoutMs = seconds * 1000;
     }

@@ -75,7 +75,7 @@ describeWhen(
     it("refuses wrong usage with exit code 2", async () => {
       expect(await main(["stats"])).toBe(2);
       expect(await main(["stats", NAME, "--interval", "soon"])).toBe(2);
-      expect(err).toMatch(/--interval: "soon" is not a number of seconds/);
+      expect(err).toMatch(/--interval "soon": not a number of seconds/);
     });
   },
 );

@@ -117,7 +117,7 @@ describeWhen(
       const noFrom = await nsbook("rootfs", "import", "x");
       expect(noFrom.code).toBe(2);
       expect(noFrom.stderr).toMatch(
-        /^nsbook rootfs: import needs --from PATH\|URL .*\nusage: nsbook rootfs default/,
+        /^nsbook rootfs: import needs --from PATH\|URL .*\nusage: nsbook rootfs import --from PATH\|URL /,
       );
       expect((await nsbook("rootfs", "frobnicate")).code).toBe(2);
       expect((await nsbook("rootfs", "list", "--colour")).code).toBe(2);

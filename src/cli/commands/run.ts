@@ -1,6 +1,8 @@
 // `nsbook run`: a container for one command (exit code passed through), or a detached one with --detach.
 import {
+  describeValue,
   generateContainerName,
+  InvalidOptionError,
   LimitError,
   parseNamespaceList,
   parseSize,
@@ -215,7 +217,8 @@ export const runCommand: CliCommand = {
     try {
       namespaces = values.ns === undefined ? undefined : parseNamespaceList(values.ns);
     } catch (e) {
-      throw badOption(USAGE, { option: "--ns", value: values.ns, why: (e as Error).message });
+      if (!(e instanceof InvalidOptionError)) throw e;
+      throw badOption(USAGE, { option: "--ns", value: values.ns, why: `${describeValue(e.value)} ${e.why}` });
     }
     const options = {
       // Named here, so that a signal for the command can find the container while it runs.
@@ -235,19 +238,36 @@ export const runCommand: CliCommand = {
       overlay: overlayFromFlags(values, USAGE),
     };
     if (values.detach) {
-      const c = await startContainer(options);
+      const c = await startContainer(options).catch(asFlagError);
       process.stdout.write(`${c.name}\n`);
       return 0;
     }
     if (options.network === "bridge") return runOnBridge(options);
     const result = await withTerminalSignalsIgnored(() =>
       withSignalsForwarded(options.name, () => runContainer({ ...options, stdio: "inherit" })),
-    );
+    ).catch(asFlagError);
     const line = exitLine(result);
     if (line) process.stderr.write(`nsbook run: ${line}\n`);
     return exitStatusOf(result.exitCode, result.signal);
   },
 };
+
+/** The flags of the container options the library checks itself (its InvalidOptionError names the option). */
+const SPEC_FLAGS: Readonly<Record<string, string>> = {
+  name: "--name",
+  hostname: "--hostname",
+  rootfs: "--rootfs",
+  workdir: "--workdir",
+  env: "-e",
+};
+
+/** Rethrows a refused container option as the flag the learner typed (`--workdir "tmp": must be absolute`). */
+function asFlagError(e: unknown): never {
+  const flag = e instanceof InvalidOptionError ? SPEC_FLAGS[e.option.split(/[.[]/)[0] ?? ""] : undefined;
+  if (!flag || !(e instanceof InvalidOptionError)) throw e;
+  const value = typeof e.value === "string" ? e.value : describeValue(e.value);
+  throw badOption(USAGE, { option: flag, value, why: e.why });
+}
 
 /** The values of {@link RUN_SYNTAX}'s options. */
 interface RunFlagValues {

@@ -18,6 +18,8 @@ export * from "./prepare-container.js";
 export * from "./process/marker-scan.js";
 export * from "./process/process-io-options.js";
 export * from "./process/process-tree.js";
+export { identifyProcess, isRunning, waitUntilGone } from "./process/process-identity.js";
+export type { ProcessOutcome } from "./process/run-process.js";
 export * from "./remove-container.js";
 export * from "./run-container.js";
 export * from "./scopes.js";

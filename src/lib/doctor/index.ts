@@ -6,3 +6,4 @@ export { OVERLAY_PROBE_SCRIPT, PROBES, type ProbeId } from "./probes.js";
 export { type RunDoctorOptions, runDoctor } from "./run-doctor.js";
 export { TOOL_SPECS, type ToolName } from "./tool-specs.js";
 export type { DoctorCheck, DoctorReport, StepReadiness } from "./types.js";
+export { japaneseOf } from "./checks/japanese.js";

@@ -1,6 +1,6 @@
 // The `nsbook` command for containers, spawned as a user would run it (after `npm run build`).
 import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { stopAllContainers } from "../../../src/lib/container/index.js";
@@ -179,6 +179,22 @@ describeWhen(
       expect(noRootfs.code).toBe(125);
       expect(noRootfs.stderr).toMatch(/^nsbook run: rootfs .* is not a directory/);
       expect(noRootfs.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it("names a value the library refuses by the flag the learner typed, before anything is created", () => {
+      const cases: [string[], RegExp][] = [
+        [["--ns", "pid,time"], /^nsbook run: --ns "pid,time": "time" is not a namespace/],
+        [["--workdir", "tmp"], /^nsbook run: --workdir "tmp": must be an absolute path/],
+        [["--hostname", "bad host"], /^nsbook run: --hostname "bad host": is not a valid hostname/],
+      ];
+      for (const [flags, message] of cases) {
+        const r = nsbook(["run", "--rootfs", box.rootfs, ...flags, "--", "true"], env);
+        expect(r.code).toBe(125);
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).toMatch(/\nusage: nsbook run /);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+      expect(readdirSync(box.runDir)).toEqual([]);
     });
 
     it("follows docker's exit statuses: 127 not found, 126 not executable, 128+n for signal n", () => {

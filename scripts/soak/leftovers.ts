@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { nsbookCgroupDirs, nsbookMountPoints } from "../../test/support/nsbook-traces.js";
 
 /** What marks the batch's things. */
 export interface LeftoverProbe {
@@ -15,22 +16,6 @@ export interface LeftoverProbe {
   bridge: string;
   /** The run directory (state, lease and lock files). */
   runDir: string;
-}
-
-function cgroupDirs(dir: string, depth: number, out: string[]): void {
-  if (depth < 0) return;
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (!e.isDirectory()) continue;
-    const p = join(dir, e.name);
-    if (e.name.startsWith("nsbook")) out.push(p);
-    cgroupDirs(p, depth - 1, out);
-  }
 }
 
 function processes(): { pid: number; cmdline: string[] }[] {
@@ -68,15 +53,10 @@ function netns(): string[] {
 /** nsbook-named things now, one line each (for the before/after comparison). */
 function nsbookThings(runDir: string): string[] {
   const out: string[] = [];
-  const cg: string[] = [];
-  cgroupDirs("/sys/fs/cgroup", 8, cg);
-  for (const d of cg) out.push(`cgroup ${d}`);
+  for (const d of nsbookCgroupDirs({ nested: true })) out.push(`cgroup ${d}`);
   for (const l of links()) if (l.name.startsWith("nsb")) out.push(`interface ${l.name} (${l.kind || "?"})`);
   for (const n of netns()) if (n.includes("nsb")) out.push(`netns ${n}`);
-  for (const line of readFileSync("/proc/self/mountinfo", "utf8").split("\n")) {
-    const mountPoint = line.split(" ")[4];
-    if (mountPoint?.includes("nsbook")) out.push(`mount ${mountPoint}`);
-  }
+  for (const mountPoint of nsbookMountPoints()) out.push(`mount ${mountPoint}`);
   if (existsSync(runDir)) for (const e of readdirSync(runDir)) out.push(`state ${join(runDir, e)}`);
   return out;
 }
@@ -99,9 +79,7 @@ export async function findLeftovers(probe: LeftoverProbe, baseline: Set<string>)
   for (const line of readFileSync("/proc/self/mountinfo", "utf8").split("\n")) {
     if (line.includes(probe.prefix)) left.push(`mount ${line.split(" ")[4]}`);
   }
-  const cg: string[] = [];
-  cgroupDirs("/sys/fs/cgroup", 8, cg);
-  for (const d of cg) if (d.includes(probe.prefix)) left.push(`cgroup ${d}`);
+  for (const d of nsbookCgroupDirs({ nested: true })) if (d.includes(probe.prefix)) left.push(`cgroup ${d}`);
   for (const l of links()) {
     if (l.name === probe.bridge) left.push(`bridge ${l.name}`);
     else if (l.master === probe.bridge) left.push(`interface ${l.name} on ${probe.bridge}`);

@@ -2,27 +2,12 @@
 // The notebook tests compare before and after each notebook: a notebook must leave nothing behind.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-
-function cgroupDirs(dir: string, depth: number, out: string[]): void {
-  if (depth < 0) return;
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (!e.isDirectory()) continue;
-    const p = join(dir, e.name);
-    if (e.name.startsWith("nsbook")) out.push(`cgroup ${p}`);
-    else cgroupDirs(p, depth - 1, out);
-  }
-}
+import { nsbookCgroupDirs, nsbookMountPoints } from "../../support/nsbook-traces.js";
 
 /** Everything named like nsbook's resources, one line each, sorted. */
 export function nsbookLeftovers(): string[] {
   const out: string[] = [];
-  cgroupDirs("/sys/fs/cgroup", 8, out);
+  for (const dir of nsbookCgroupDirs()) out.push(`cgroup ${dir}`);
   try {
     for (const line of readFileSync("/proc/net/dev", "utf8").split("\n").slice(2)) {
       const name = line.split(":")[0]?.trim();
@@ -34,10 +19,7 @@ export function nsbookLeftovers(): string[] {
   if (existsSync("/run/netns")) {
     for (const n of readdirSync("/run/netns")) if (n.includes("nsb")) out.push(`netns /run/netns/${n}`);
   }
-  for (const line of readFileSync("/proc/self/mountinfo", "utf8").split("\n")) {
-    const mountPoint = line.split(" ")[4];
-    if (mountPoint?.includes("nsbook")) out.push(`mount ${mountPoint}`);
-  }
+  for (const mountPoint of nsbookMountPoints()) out.push(`mount ${mountPoint}`);
   // Container state under the run directory, two levels deep (its layout belongs to the engine).
   const runDir = "/run/nsbook";
   if (existsSync(runDir)) {

@@ -76,14 +76,13 @@ export {
   STEP_RECIPES,
   STEP7_NAMESPACES,
   type StepRecipe,
-  type StopAllReport,
   type StopOutcome,
   type StopSignal,
   signalContainer,
   startContainer,
   stateDirOf,
   stepRecipe,
-  stopAllContainers,
+  stopAllInVisibleScopes,
   stopContainer,
   type UsernsOptions,
 } from "./container/index.js";
@@ -99,7 +98,6 @@ export {
   scopeText,
   TERMINAL_SESSION,
   validateContainerName,
-  visibleScopes,
   withScope,
 } from "./core/index.js";
 // The course: its steps, titles, notebooks

@@ -3,13 +3,9 @@ import {
   currentScope,
   locateContainer,
   qualifiedName,
-  removeScopeIfEmpty,
-  type StopAllReport,
-  scopeText,
-  stopAllContainers,
+  stopAllInVisibleScopes,
   stopContainer,
   validateContainerName,
-  visibleScopes,
   withScope,
 } from "../../lib/index.js";
 import type { CliCommand } from "../command.js";
@@ -70,7 +66,7 @@ export const stopCommand: CliCommand = {
       timeoutMs = seconds * 1000;
     }
     if (values.all || values.owner !== undefined) {
-      const report = await stopEveryScope({
+      const report = await stopAllInVisibleScopes({
         timeoutMs,
         ...(values.owner !== undefined ? { owner: values.owner } : {}),
       });
@@ -127,31 +123,3 @@ export const stopCommand: CliCommand = {
     return status;
   },
 };
-
-/**
- * `stop --all` / `--owner` in every scope this user may see (a kernel's reaper: its own; a learner: theirs;
- * root: everyone's), one report for all; the folders of learner scopes left empty are removed (with their
- * networks). Removed containers are named LEARNER/SESSION/NAME.
- */
-async function stopEveryScope(options: { timeoutMs?: number; owner?: string }): Promise<StopAllReport> {
-  const total: StopAllReport = {
-    removed: [],
-    wereRunning: [],
-    strays: [],
-    cgroupsRemoved: [],
-    cgroupsBusy: [],
-    problems: [],
-  };
-  for (const scope of await visibleScopes()) {
-    const prefix = scope ? `${scopeText(scope)}/` : "";
-    const report = await withScope(scope, () => stopAllContainers(options));
-    total.removed.push(...report.removed.map((n) => prefix + n));
-    total.wereRunning.push(...report.wereRunning.map((n) => prefix + n));
-    total.strays.push(...report.strays);
-    total.cgroupsRemoved.push(...report.cgroupsRemoved);
-    total.cgroupsBusy.push(...report.cgroupsBusy);
-    total.problems.push(...report.problems.map((p) => prefix + p));
-    if (scope) await removeScopeIfEmpty(scope);
-  }
-  return total;
-}

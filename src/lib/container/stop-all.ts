@@ -6,7 +6,7 @@ import {
   removeStaleCgroups,
 } from "../cgroups/container/remove-stale-cgroups.js";
 import { cgroupDirName, scopeCgroupPrefix } from "../cgroups/manager/cgroup-name.js";
-import { currentScope, listScopes, runDir, withScope } from "../core/paths.js";
+import { currentScope, listScopes, runDir, scopeText, visibleScopes, withScope } from "../core/paths.js";
 import { listContainerNames, readStoredState, removeUnfinishedRemovals } from "../core/state.js";
 import { removeIdleLockFiles } from "../network/file-lock.js";
 import { privilegeForCleanup } from "../privilege/index.js";
@@ -14,6 +14,7 @@ import type { ContainerSpec } from "./container-spec.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { waitUntilGone } from "./process/process-identity.js";
 import { signalProcesses } from "./process/signal-processes.js";
+import { removeScopeIfEmpty } from "./scopes.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options for {@link stopAllContainers}. */
@@ -95,14 +96,7 @@ export interface StopAllReport {
  * cgroup or state file of those containers remains, unless `problems` says otherwise.
  */
 export async function stopAllContainers(options: StopAllOptions = {}): Promise<StopAllReport> {
-  const report: StopAllReport = {
-    removed: [],
-    wereRunning: [],
-    strays: [],
-    cgroupsRemoved: [],
-    cgroupsBusy: [],
-    problems: [],
-  };
+  const report = emptyReport();
   const names = await containersOf(options.owner);
   await forEachAtMost(names, STOP_ALL_AT_ONCE, async (name) => {
     try {
@@ -156,4 +150,29 @@ export async function stopAllContainers(options: StopAllOptions = {}): Promise<S
   report.removed.sort();
   report.wereRunning.sort();
   return report;
+}
+
+function emptyReport(): StopAllReport {
+  return { removed: [], wereRunning: [], strays: [], cgroupsRemoved: [], cgroupsBusy: [], problems: [] };
+}
+
+/**
+ * {@link stopAllContainers} in every scope this process may see (a kernel's reaper: its own; a learner: theirs;
+ * root: everyone's), as one report whose containers are named LEARNER/SESSION/NAME; the folders of learner scopes
+ * left empty are removed, with their networks.
+ */
+export async function stopAllInVisibleScopes(options: StopAllOptions = {}): Promise<StopAllReport> {
+  const total = emptyReport();
+  for (const scope of await visibleScopes()) {
+    const prefix = scope ? `${scopeText(scope)}/` : "";
+    const report = await withScope(scope, () => stopAllContainers(options));
+    total.removed.push(...report.removed.map((n) => prefix + n));
+    total.wereRunning.push(...report.wereRunning.map((n) => prefix + n));
+    total.strays.push(...report.strays);
+    total.cgroupsRemoved.push(...report.cgroupsRemoved);
+    total.cgroupsBusy.push(...report.cgroupsBusy);
+    total.problems.push(...report.problems.map((p) => prefix + p));
+    if (scope) await removeScopeIfEmpty(scope);
+  }
+  return total;
 }

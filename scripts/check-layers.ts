@@ -31,8 +31,15 @@ const LAYERS: readonly (readonly string[])[] = [
   ["kernel"], // the Jupyter kernel's launcher (tslab, out-of-order explanations)
 ];
 
-/** Folders whose inside is private: from outside, import only their index.ts. */
-const PUBLIC_INDEX = ["lib", "kernel-helpers"];
+/**
+ * Folders whose inside is private, and the entries the layers above may import. kernel-helpers has a second,
+ * light entry: the Jupyter kernel picks a notebook's language with i18n/ at start-up, before any cell runs, and
+ * must not load the charts (a native canvas) to do it.
+ */
+const PUBLIC_ENTRIES: Readonly<Record<string, readonly string[]>> = {
+  lib: ["index.ts"],
+  "kernel-helpers": ["index.ts", "i18n/index.ts"],
+};
 
 const layerOf = new Map<string, number>();
 LAYERS.forEach((folders, i) => {
@@ -91,9 +98,13 @@ for (const file of sourceFiles(SRC)) {
         `${where}: ${from} may not import ${to} (${toLayer === fromLayer ? "same layer" : "a layer above"})`,
       );
     // From outside a public folder (lib, kernel-helpers), only its index.ts; lib's own areas are inside lib.
-    const publicRoot = PUBLIC_INDEX.find((p) => to === p || to.startsWith(`${p}/`));
+    const publicRoot = Object.keys(PUBLIC_ENTRIES).find((p) => to === p || to.startsWith(`${p}/`));
     const inside = publicRoot && (from === publicRoot || from.startsWith(`${publicRoot}/`));
-    if (publicRoot && !inside && relative(join(SRC, publicRoot), target) !== "index.ts")
+    if (
+      publicRoot &&
+      !inside &&
+      !PUBLIC_ENTRIES[publicRoot]?.includes(relative(join(SRC, publicRoot), target))
+    )
       problems.push(`${where}: a deep import; import it from src/${publicRoot}/index.ts`);
     const set = edges.get(from) ?? new Set<string>();
     set.add(to);

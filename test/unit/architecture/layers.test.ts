@@ -56,3 +56,19 @@ describe("the layers of src/", () => {
     expect(r.out).toMatch(/src\/cli\/main\.ts imports \.\.\/lib\/container\/start\.js: a deep import/);
   });
 });
+
+describe("the package's public API", () => {
+  // Self-reference by package name goes through package.json "exports" (Node resolves it as a consumer would).
+  const resolveFromRoot = (id: string) => require.resolve(id, { paths: [ROOT] });
+
+  it("exports the library and the kernel helpers by name, compiled", () => {
+    expect(resolveFromRoot("nsbook")).toBe(join(ROOT, "dist/lib/index.js"));
+    expect(resolveFromRoot("nsbook/kernel-helpers")).toBe(join(ROOT, "dist/kernel-helpers/index.js"));
+  });
+
+  it("keeps every other file private", () => {
+    expect(() => resolveFromRoot("nsbook/dist/lib/container/index.js")).toThrow(
+      /not exported|ERR_PACKAGE_PATH_NOT_EXPORTED/,
+    );
+  });
+});

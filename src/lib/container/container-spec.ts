@@ -27,10 +27,10 @@ export type RootSwitch = "chroot" | "pivot_root";
 export interface ContainerSpec {
   /**
    * "bridge": the container gets eth0 on the host's bridge nsbook0 (a veth pair, an address, a default route),
-   * set up by the registered network hook once its network namespace exists. Absent: no network set up.
+   * set up by the network extension (container/extensions.ts) once its network namespace exists. Absent: no network set up.
    */
   network?: "bridge";
-  /** With network "bridge": which bridge and subnet, as the caller gave them (the network hook validates them). */
+  /** With network "bridge": which bridge and subnet, as the caller gave them (the network extension validates them). */
   bridge?: BridgeChoice;
   name: string;
   /** Absolute host directory of the root filesystem. */
@@ -54,9 +54,9 @@ export interface ContainerSpec {
    */
   mountDev: boolean;
   /**
-   * Resource limits (memory, cpu, pids), handed to the registered resource hook (the cgroups module), which
-   * puts the container's first process in its cgroups before it executes anything. Stored as the caller gave it;
-   * the hook validates it.
+   * Resource limits (memory, cpu, pids), handed to the resources extension (the cgroups: container/extensions.ts),
+   * which puts the container's first process in its cgroups before it executes anything. Stored as the caller gave
+   * it; the extension validates it.
    */
   resources?: ResourceLimitsInput;
   /**
@@ -316,7 +316,7 @@ export function normalizeSpec(
   const network = options.network ?? "none";
   if (network !== "none" && network !== "bridge")
     throw invalidOption("network", network, 'must be "none" or "bridge"');
-  // The bridge's name and subnet are checked now, before any process exists (the network hook checks again).
+  // The bridge's name and subnet are checked now, before any process exists (the network extension checks again).
   if (network === "bridge" && options.bridge !== undefined) {
     resolveBridgeOptions({ bridge: options.bridge.name, subnet: options.bridge.subnet });
   }

@@ -1,5 +1,5 @@
 // The steps every way of creating a container shares: decide the spec, claim the name, write the state
-// first, then let the resource hook create (and record) the cgroups.
+// first, then let the extensions create (and record) the overlay directories and the cgroups.
 
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
@@ -126,7 +126,7 @@ export async function createResources(state: ContainerState, extensions: Extensi
     mode: state.privilege,
     record: (r) => recordResource(state.name, r),
   });
-  // The hook's records went to the file: re-read them, then add the cgroup.procs files to join.
+  // The extension's records went to the file: re-read them, then add the cgroup.procs files to join.
   const stored = await readStoredState<ContainerSpec>(state.name);
   state.resources = stored?.state?.resources ?? state.resources;
   state.cgroupProcsFiles = [...result.cgroupProcsFiles];

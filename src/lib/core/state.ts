@@ -82,7 +82,7 @@ export interface ContainerState<Spec extends object = StoredSpec> {
   init?: ProcessIdentity;
   /** The init's stdout and stderr (detached containers), absolute. */
   logPath: string;
-  /** cgroup.procs files the container's processes join (from the resource hook). */
+  /** cgroup.procs files the container's processes join (from the resources extension). */
   cgroupProcsFiles: string[];
   /** Resources to dispose of when the container is removed, in creation order. */
   resources: ResourceRecord[];

@@ -174,23 +174,39 @@ export function proseLinesOfHtml(html: string): string[] {
   return lines;
 }
 
-/** Every line of a notebook's outputs a learner reads as prose: stdout lines and HTML blocks. */
+/**
+ * Every line of a notebook's outputs a learner reads as prose: stdout lines and HTML blocks.
+ * Consecutive stdout outputs are joined before they are cut into lines, as JupyterLab shows them: a tool's
+ * line can reach the kernel in several writes (coreutils' error() writes "chroot: ", the message and
+ * ": <errno text>" separately), and nbconvert keeps each stream message the kernel sent as an output of its
+ * own when they arrive apart (a loaded machine), which would cut "chroot: failed to run command ..." after
+ * the tool's name.
+ */
 export function proseLines(nb: Notebook): OutputLine[] {
   const lines: OutputLine[] = [];
   for (const [i, cell] of nb.cells.entries()) {
     if (cell.cell_type !== "code") continue;
     const ref = { cell: i + 1, id: cell.id };
+    let stdout = "";
+    const flushStdout = () => {
+      for (const text of stdout.split("\n"))
+        if (text.trim() !== "") lines.push({ ...ref, from: "stdout", text });
+      stdout = "";
+    };
     for (const out of cell.outputs ?? []) {
       if (out.output_type === "stream" && out.name === "stdout") {
-        for (const text of textOf(out.text).split("\n"))
-          if (text.trim() !== "") lines.push({ ...ref, from: "stdout", text });
-      } else if (out.output_type === "display_data" || out.output_type === "execute_result") {
+        stdout += textOf(out.text);
+        continue;
+      }
+      flushStdout();
+      if (out.output_type === "display_data" || out.output_type === "execute_result") {
         const html = out.data?.["text/html"];
         if (html === undefined) continue;
         for (const text of proseLinesOfHtml(textOf(html as string | string[])))
           lines.push({ ...ref, from: "html", text });
       }
     }
+    flushStdout();
   }
   return lines;
 }

@@ -112,6 +112,26 @@ describe("englishOutputProblems", () => {
     ]);
   });
 
+  it("joins a line a tool wrote in pieces that arrived as separate stdout outputs, as JupyterLab shows it", () => {
+    const nb = notebook([
+      { output_type: "stream", name: "stdout", text: "$ chroot /tmp/handmade /bin/ls /\nchroot: " },
+      { output_type: "stream", name: "stdout", text: "failed to run command ‘/bin/ls’" },
+      { output_type: "stream", name: "stdout", text: ": No such file or directory\n" },
+    ]);
+    expect(englishOutputProblems(nb)).toEqual([]);
+  });
+
+  it("does not join stdout across another output", () => {
+    const nb = notebook([
+      { output_type: "stream", name: "stdout", text: "chroot: " },
+      { output_type: "display_data", data: { "text/html": "<div>表</div>" }, metadata: {} },
+      { output_type: "stream", name: "stdout", text: "failed to run command ‘/bin/ls’\n" },
+    ]);
+    expect(englishOutputProblems(nb)).toEqual([
+      "cell 2 (c1) printed English (stdout): failed to run command ‘/bin/ls’",
+    ]);
+  });
+
   it("finds nothing in Japanese output", () => {
     const nb = notebook([{ output_type: "stream", name: "stdout", text: "片付けるものはありません\n" }]);
     expect(englishOutputProblems(nb)).toEqual([]);

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { inspect } from "node:util";
-import { probeUnprivilegedUserns, usernsRestrictionsOf } from "../../lib/privilege/index.js";
+import { probeUnprivilegedUserns, usernsRestrictionsOf } from "../../lib/index.js";
 import { showHtml } from "../display/index.js";
 import { type Localized, localize } from "../i18n/index.js";
 import { inlineCodeHtml } from "../render/index.js";

@@ -1,3 +1,4 @@
+export { japaneseOf } from "./checks/japanese.js";
 export { CORE_STEPS, STEP_REQUIREMENTS, type StepRequirements } from "./course-steps.js";
 export { evaluateDoctor } from "./evaluate-doctor.js";
 export type { DefaultRootfsFacts, DoctorFacts, EnvironmentFacts, ToolFact } from "./facts.js";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { mountsUnder, removeScratchDir } from "../../../src/kernel-helpers/views/mount-index.js";
+import { mountsUnder, removeScratchDir } from "../../../src/kernel-helpers/index.js";
 import { runHost } from "../../../src/lib/host/index.js";
 import { describeWhen, needRoot } from "../../support/requirements.js";
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planHandCgroup } from "../../../../src/kernel-helpers/views/cgroups-by-hand.js";
-import { rootListing } from "../../../../src/kernel-helpers/views/multi-lines.js";
-import { interfaceNames } from "../../../../src/kernel-helpers/views/net-lines.js";
+import { interfaceNames, planHandCgroup, rootListing } from "../../../../src/kernel-helpers/index.js";
 import { detectCgroupsFromFacts } from "../../../../src/lib/cgroups/detect/index.js";
 import { CgroupUnavailableError } from "../../../../src/lib/cgroups/manager/index.js";
 import type { CgroupDetection } from "../../../../src/lib/cgroups/types.js";

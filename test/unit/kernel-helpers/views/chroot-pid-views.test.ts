@@ -6,7 +6,7 @@ import {
   pidMappingHtml,
   signalsInMask,
   terminalHtml,
-} from "../../../../src/kernel-helpers/views/chroot-index.js";
+} from "../../../../src/kernel-helpers/index.js";
 import type {
   NamespaceComparison,
   PidNamespaceView,

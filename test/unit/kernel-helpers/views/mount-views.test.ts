@@ -7,7 +7,7 @@ import {
   parsePsOutput,
   selectMountRows,
   validateScratchDir,
-} from "../../../../src/kernel-helpers/views/mount-index.js";
+} from "../../../../src/kernel-helpers/index.js";
 import { PREPARE_ROOT_SCRIPT } from "../../../../src/lib/container/index.js";
 import { diffMounts } from "../../../../src/lib/inspect/index.js";
 import { parseMountInfo } from "../../../../src/lib/proc/index.js";

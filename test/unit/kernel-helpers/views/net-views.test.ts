@@ -6,7 +6,7 @@ import {
   netDevSide,
   netNamespaceSide,
   routesSide,
-} from "../../../../src/kernel-helpers/views/net-views.js";
+} from "../../../../src/kernel-helpers/index.js";
 import { parseIpAddrJson, parseIpRouteJson, parseProcNetDev } from "../../../../src/lib/inspect/index.js";
 
 // Captured on Debian 12 (iproute2 6.1): a fresh network namespace, then a veth end with an address.

@@ -1,0 +1,103 @@
+// Which signals a process has a handler for (SigCgt in /proc/PID/status): the ones a PID namespace's init
+// can receive from inside its namespace.
+import { constants } from "node:os";
+import { isSameProcess, type ProcessSeenInside, readProcText } from "../../../lib/index.js";
+import { showHtml } from "../../display/index.js";
+import type { Lang } from "../../i18n/index.js";
+import { htmlTable } from "../../render/html-table.js";
+
+/** Names of the signals whose bits are set in a /proc/PID/status mask such as "0000000000010002" (pure). */
+export function signalsInMask(hexMask: string): string[] {
+  if (!/^[0-9a-fA-F]{1,16}$/.test(hexMask)) {
+    throw new SyntaxError(`not a signal mask from /proc/PID/status: ${JSON.stringify(hexMask)}`);
+  }
+  const mask = BigInt(`0x${hexMask}`);
+  const names = new Map<number, string>();
+  // os.constants.signals has aliases (SIGIOT = SIGABRT, SIGPOLL = SIGIO): keep the first name per number.
+  for (const [name, n] of Object.entries(constants.signals)) if (!names.has(n)) names.set(n, name);
+  const found: string[] = [];
+  for (let n = 1; n <= 64; n++) {
+    if ((mask >> BigInt(n - 1)) & BigInt(1)) found.push(names.get(n) ?? `signal ${n}`);
+  }
+  return found;
+}
+
+/** The signals process `pid` catches (has a handler for), from the SigCgt line of /proc/PID/status. */
+export async function readCaughtSignals(pid: number): Promise<string[]> {
+  const status = await readProcText(pid, "status");
+  const hex = /^SigCgt:\s*([0-9a-fA-F]+)$/m.exec(status)?.[1];
+  if (hex === undefined) throw new SyntaxError(`/proc/${pid}/status has no SigCgt line`);
+  return signalsInMask(hex);
+}
+
+/** The signals a namespace's PID 1 catches, as a one-row table (pure). */
+export function caughtSignalsHtml(pid: number, caught: readonly string[], lang?: Lang): string {
+  return htmlTable(
+    [{ pid, caught: caught.join(", ") }],
+    [
+      { key: "pid", header: { en: "PID 1 (host PID)", ja: "PID 1（ホストの PID）" } },
+      { key: "caught", header: { en: "signals it catches (SigCgt)", ja: "捕捉するシグナル（SigCgt）" } },
+    ],
+    { lang },
+  );
+}
+
+/** Shows which signals the init `pid` (PID 1 of its namespace) catches; resolves with their names. */
+export async function showCaughtSignals(pid: number): Promise<string[]> {
+  const caught = await readCaughtSignals(pid);
+  showHtml(caughtSignalsHtml(pid, caught));
+  return caught;
+}
+
+// The end of a PID namespace: when its PID 1 dies, the kernel kills every other process in it.
+async function stillRunning(processes: readonly ProcessSeenInside[]): Promise<ProcessSeenInside[]> {
+  const left: ProcessSeenInside[] = [];
+  // The start time tells a process from a newer one that got the same PID.
+  for (const p of processes) if (await isSameProcess(p.pid, p.startTimeTicks)) left.push(p);
+  return left;
+}
+
+/** Waits until none of `processes` runs any more, for at most `timeoutMs`; resolves with those still there. */
+export async function waitForProcessesGone(
+  processes: readonly ProcessSeenInside[],
+  timeoutMs = 5_000,
+): Promise<ProcessSeenInside[]> {
+  const until = Date.now() + timeoutMs;
+  let left = await stillRunning(processes);
+  while (left.length > 0 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = await stillRunning(left);
+  }
+  return left;
+}
+
+/** Each process of a namespace and whether it is gone (pure). */
+export function processesGoneHtml(
+  processes: readonly ProcessSeenInside[],
+  left: readonly ProcessSeenInside[],
+  lang?: Lang,
+): string {
+  return htmlTable(
+    processes.map((p) => ({
+      pidInside: p.pidInside,
+      hostPid: p.pid,
+      command: p.cmdline.join(" ").slice(0, 40),
+      gone: !left.includes(p),
+    })),
+    [
+      { key: "pidInside", header: { en: "PID inside", ja: "中の PID" } },
+      { key: "hostPid", header: { en: "host PID", ja: "ホストの PID" } },
+      { key: "command", header: { en: "command", ja: "コマンド" }, format: "mono" },
+      { key: "gone", header: { en: "gone?", ja: "消えた？" } },
+    ],
+    { lang },
+  );
+}
+
+/** Shows which of a namespace's `processes` are gone (`left`: those still running). */
+export function showProcessesGone(
+  processes: readonly ProcessSeenInside[],
+  left: readonly ProcessSeenInside[],
+): void {
+  showHtml(processesGoneHtml(processes, left));
+}

@@ -119,19 +119,13 @@ export {
 } from "./views/06-cgroups/setup-script.js";
 export type { IsolationFacts } from "./views/07-multiple-containers/isolation.js";
 export {
-  describeRemovedAll,
   describeStartedContainers,
   isolationRows,
   isolationTable,
   showIsolationTable,
   waitForProcesses,
 } from "./views/07-multiple-containers/isolation.js";
-export {
-  removedContainersLine,
-  showBridgedContainers,
-  showCommands,
-  showConnectivity,
-} from "./views/08-bridge-network/bridge.js";
+export { showBridgedContainers, showCommands, showConnectivity } from "./views/08-bridge-network/bridge.js";
 export {
   readSubidTools,
   showHostSide,
@@ -160,7 +154,12 @@ export {
   showHardeningComparison,
   showLabPaths,
 } from "./views/11-pivot-root-hardening/hardening.js";
-export { describeRemoval, removedContainersHtml, showRemovedContainers } from "./views/shared/clean-up.js";
+export {
+  describeRemoval,
+  describeRemovedAll,
+  removedContainersHtml,
+  showRemovedContainers,
+} from "./views/shared/clean-up.js";
 export { parsePsOutput, rootListing } from "./views/shared/command-output.js";
 export {
   describeInterface,

@@ -7,6 +7,7 @@ import { showHtml } from "../../display/index.js";
 import { type Lang, type Localized, localize } from "../../i18n/index.js";
 import { escapeHtml } from "../../render/escape-html.js";
 import { htmlTable } from "../../render/html-table.js";
+import { calloutHtml } from "../../render/index.js";
 
 // Network errors that mean "this machine cannot reach the mirror" (the codes Node gives `cause`).
 const UNREACHABLE = new Set([
@@ -78,8 +79,7 @@ export function alpineUnavailableText(error: unknown, lang?: Lang): string {
 export function showAlpineUnavailable(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   showHtml(
-    `<div style="border-left:4px solid #2980b9;padding:6px 10px">${escapeHtml(alpineUnavailableText(error))}` +
-      `<br><code>${escapeHtml(message)}</code></div>`,
+    calloutHtml("info", `${escapeHtml(alpineUnavailableText(error))}<br><code>${escapeHtml(message)}</code>`),
   );
 }
 

@@ -1,5 +1,5 @@
-// Which signals a process has a handler for (SigCgt in /proc/PID/status): the ones a PID namespace's init
-// can receive from inside its namespace.
+// Notebook 02, the PID namespace's init: which signals it has a handler for (SigCgt in /proc/PID/status), the
+// only ones it receives from inside its namespace; and the namespace's end when it dies.
 import { constants } from "node:os";
 import { isSameProcess, type ProcessSeenInside, readProcText } from "../../../lib/index.js";
 import { showHtml } from "../../display/index.js";
@@ -50,6 +50,7 @@ export async function showCaughtSignals(pid: number): Promise<string[]> {
 }
 
 // The end of a PID namespace: when its PID 1 dies, the kernel kills every other process in it.
+
 async function stillRunning(processes: readonly ProcessSeenInside[]): Promise<ProcessSeenInside[]> {
   const left: ProcessSeenInside[] = [];
   // The start time tells a process from a newer one that got the same PID.

@@ -1,10 +1,11 @@
 // Notebook 04's summary: the full container as the four steps' pieces, each with what it isolates and what
-// this container shows for it.
+// this container shows for it; and (at the end) nsbook's refusal to set a hostname without a UTS namespace.
 import { type Container, readHostname, readMounts, readProcessesSeenBy } from "../../../lib/index.js";
 import { showHtml } from "../../display/index.js";
 import { type Lang, type Localized, localize } from "../../i18n/index.js";
 import { escapeHtml } from "../../render/escape-html.js";
 import { htmlTable } from "../../render/html-table.js";
+import { calloutHtml } from "../../render/index.js";
 
 /** What each step's piece shows in a running container, read from the host. */
 export interface ContainerPieceFacts {
@@ -92,7 +93,8 @@ export async function showContainerPieces(box: Container): Promise<void> {
   showHtml(containerPiecesHtml(await readContainerPieces(box)));
 }
 
-// Notebook 04: nsbook's refusal to set a hostname without a UTS namespace, in the notebook's language.
+// nsbook's refusal to set a hostname without a UTS namespace, in the notebook's language.
+
 /**
  * The refusal as the learner reads it (pure): the library's message in English; in Japanese, what it says (no
  * hostname without "uts", or the host itself would be renamed). Empty `message` (nothing was refused) says so.
@@ -110,7 +112,5 @@ export function hostnameRefusalText(message: string, lang?: Lang): string {
 
 /** Shows why nsbook refused a container (or that it did not), in a red box. */
 export function showHostnameRefusal(message: string): void {
-  showHtml(
-    `<div style="border-left:4px solid #c0392b;padding:6px 10px;white-space:pre-wrap">${escapeHtml(hostnameRefusalText(message))}</div>`,
-  );
+  showHtml(calloutHtml("fail", escapeHtml(hostnameRefusalText(message)), { preWrap: true }));
 }

@@ -1,4 +1,5 @@
-// What one network namespace holds, read through a process in it: the rows of step 5's first table.
+// Notebook 05: what one network namespace holds, read through a process in it (the rows of its first table),
+// and the lines its cells print.
 import {
   type NetworkInterface,
   type ProcessRef,
@@ -74,7 +75,8 @@ export function netNamespaceSide(s: NetNamespaceSummary, lang: Lang): Side {
   ];
 }
 
-// Notebook 05's printed lines and its by-hand part: the original's `unshare --net` line, run as written.
+// The lines notebook 05 prints.
+
 /** The line the start cell prints once the step-5 container runs. */
 export function describeStarted(name: string, pid: number): string {
   return localize({

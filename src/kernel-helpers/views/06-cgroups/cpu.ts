@@ -1,4 +1,5 @@
-// CPU use between two usage samples of a cgroup: the numbers behind CFS bandwidth control.
+// Notebook 06's CPU part: CPU use between two usage samples of a cgroup (the numbers behind CFS bandwidth
+// control), and the %CPU busybox `top` showed inside the container.
 import { cpuLimitCores, type UsageSample } from "../../../lib/index.js";
 import { showHtml } from "../../display/index.js";
 import { currentLang, type Localized, localize } from "../../i18n/index.js";
@@ -92,6 +93,7 @@ export function showCpuRate(rate: CpuRate, options: { caption?: Localized } = {}
 }
 
 // Reading busybox `top -b` output: the %CPU of one command in the last screen it printed.
+
 /**
  * The %CPU busybox top gave the first process whose command is `command` (as `yes` or `{yes} sh -c ...`) in
  * the last screen of batch output (pure). busybox counts %CPU against all CPUs of the machine together, so

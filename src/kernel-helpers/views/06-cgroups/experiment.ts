@@ -1,4 +1,7 @@
-// The state of one experiment of notebook 06, kept in one object that an early cell creates.
+// Notebook 06's experiments: the state of one experiment, the live usage chart it draws, and how its
+// workload ended.
+//
+// The state is kept in one object that an early cell creates.
 //
 // Why an object and not `let` variables in each cell: tslab forgets every declaration of a cell that was
 // interrupted, so the next cell would fail to compile ("Cannot find name"). Fields assigned on an object
@@ -51,6 +54,7 @@ export interface LimitDemo {
 
 // A usage chart that redraws in the notebook while a workload runs, counting its frames so a self-check
 // can tell that the learner really saw it move (the saved notebook keeps only the last frame).
+
 /** What a live chart showed. */
 export interface LiveChartRun {
   /** The final image (also what the notebook keeps). */
@@ -81,6 +85,7 @@ export async function showLiveChart(sampler: UsageSampler, kind: UsageChartKind)
 }
 
 // Exit statuses as a shell reports them: 128 + N when signal N ended the process.
+
 /** "137 = 128 + 9 (SIGKILL)" for a status above 128 that names a signal, else the number alone (pure). */
 export function explainExitStatus(status: number | undefined): string {
   if (status === undefined) return "—";

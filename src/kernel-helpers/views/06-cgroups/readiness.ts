@@ -7,9 +7,10 @@ import { showHtml } from "../../display/index.js";
 import { checkText, stepText } from "../../doctor/render-doctor.js";
 import { currentLang, type Lang, type Localized, localize } from "../../i18n/index.js";
 import { escapeHtml } from "../../render/escape-html.js";
+import { calloutHtml } from "../../render/index.js";
 import { inlineCodeHtml } from "../../render/inline-code.js";
 import { statusMark } from "../../render/status-mark.js";
-import { LIGHT_BACKGROUNDS, NO_MATH_CLASS, onLight } from "../../render/styles.js";
+import { NO_MATH_CLASS } from "../../render/styles.js";
 
 /** What notebook 06 may do here. */
 export interface CgroupsReadiness {
@@ -124,14 +125,13 @@ export function readinessHtml(r: CgroupsReadiness, lang: Lang = currentLang()): 
     return `<div class="${NO_MATH_CLASS}" style="margin:6px 0">${mark}${why}</div>`;
   }
   const fixes = r.fixes.map((f) => `<li>${inlineCodeHtml(localize(f, lang))}</li>`).join("");
-  return (
-    `<div class="${NO_MATH_CLASS}" style="margin:6px 0;border-left:5px solid #cf222e;padding:6px 10px;${onLight(LIGHT_BACKGROUNDS.failed)}">` +
+  return calloutHtml(
+    "fail",
     `${statusMark("fail", localize(WORDS.not, lang), lang)}` +
-    `<div style="margin-top:4px">${inlineCodeHtml(localize(r.why ?? "", lang))}</div>` +
-    (fixes
-      ? `<div style="margin-top:4px"><b>${escapeHtml(localize(WORDS.fix, lang))}:</b><ul>${fixes}</ul></div>`
-      : "") +
-    "</div>"
+      `<div style="margin-top:4px">${inlineCodeHtml(localize(r.why ?? "", lang))}</div>` +
+      (fixes
+        ? `<div style="margin-top:4px"><b>${escapeHtml(localize(WORDS.fix, lang))}:</b><ul>${fixes}</ul></div>`
+        : ""),
   );
 }
 

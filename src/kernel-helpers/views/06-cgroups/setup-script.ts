@@ -15,14 +15,7 @@ import { showHtml } from "../../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../../i18n/index.js";
 import { escapeHtml } from "../../render/escape-html.js";
 import { htmlTable } from "../../render/html-table.js";
-import {
-  CAPTION_STYLE,
-  LIGHT_BACKGROUNDS,
-  MONO_STYLE,
-  MUTED_TEXT,
-  NO_MATH_CLASS,
-  onLight,
-} from "../../render/styles.js";
+import { CAPTION_STYLE, COMMAND_BLOCK_STYLE, MUTED_TEXT, NO_MATH_CLASS } from "../../render/styles.js";
 
 /** One cgroup directory of a container, named by a shell variable for short, readable command lines. */
 export interface CgroupDirVariable {
@@ -100,8 +93,6 @@ export function setupScript(
   return lines;
 }
 
-const BLOCK_STYLE = `${onLight(LIGHT_BACKGROUNDS.shaded)};border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:0.5em 0;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45`;
-
 /** Shell lines as a code block, comments (from " # ") in grey (pure). */
 export function scriptHtml(
   lines: readonly string[],
@@ -119,7 +110,7 @@ export function scriptHtml(
     options.caption === undefined
       ? ""
       : `<div style="${CAPTION_STYLE}">${escapeHtml(localize(options.caption, lang))}</div>`;
-  return `<div class="nsbook-script ${NO_MATH_CLASS}">${caption}<div style="${BLOCK_STYLE};${MONO_STYLE}">${body}</div></div>`;
+  return `<div class="nsbook-script ${NO_MATH_CLASS}">${caption}<div style="${COMMAND_BLOCK_STYLE}">${body}</div></div>`;
 }
 
 /** Shows {@link setupScript} as a code block. */

@@ -1,5 +1,6 @@
 // Several containers and the host in one table (step 7): what each has of its own, cell by cell.
 // The host and the containers are columns, so the table stays narrow enough to print with a few containers.
+// At the end: waiting until every container runs its processes, and the line the start cell prints.
 import { hostname as osHostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
@@ -173,6 +174,7 @@ export async function showIsolationTable(
 }
 
 // Waiting until a freshly started container runs everything its command starts.
+
 /** What {@link waitForProcesses} waits for. */
 export interface WaitForProcessesOptions {
   /** How many processes must be there. */
@@ -209,7 +211,8 @@ export async function waitForProcesses(pid: number, options: WaitForProcessesOpt
   }
 }
 
-// Notebook 07's printed lines, in the notebook's language.
+// The line the start cell prints, in the notebook's language.
+
 /** What the start cell prints: how many containers started, how fast, and each init's host PID. */
 export function describeStartedContainers(
   containers: readonly { name: string; pid?: number }[],
@@ -226,14 +229,4 @@ export function describeStartedContainers(
     }),
   );
   return [head, ...rows].join("\n");
-}
-
-/** What the cleanup cell prints: the containers it stopped and removed, or that there were none. */
-export function describeRemovedAll(names: readonly string[]): string {
-  return names.length > 0
-    ? localize({
-        en: `stopped and removed: ${names.join(", ")}`,
-        ja: `停止して削除しました：${names.join(", ")}`,
-      })
-    : localize({ en: "stopped and removed: (none)", ja: "停止して削除したもの：（なし）" });
 }

@@ -98,11 +98,3 @@ export function bridgedContainersHtml(
 export function showBridgedContainers(containers: readonly BridgedContainer[]): void {
   showHtml(bridgedContainersHtml(containers));
 }
-
-/** The line the clean-up cell prints. */
-export function removedContainersLine(names: readonly string[], lang: Lang = currentLang()): string {
-  const list = names.join(", ");
-  return lang === "ja"
-    ? `止めて削除しました：${list || "（なし）"}`
-    : `stopped and removed: ${list || "(none)"}`;
-}

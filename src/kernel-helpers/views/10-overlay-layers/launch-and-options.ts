@@ -13,12 +13,8 @@ import {
 import { showHtml } from "../../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../../i18n/index.js";
 import { escapeHtml, htmlTable } from "../../render/index.js";
-import { CAPTION_STYLE, LIGHT_BACKGROUNDS, MONO_STYLE, NO_MATH_CLASS, onLight } from "../../render/styles.js";
+import { CAPTION_STYLE, COMMAND_BLOCK_STYLE, NO_MATH_CLASS } from "../../render/styles.js";
 import { launchArgvOf, launchCommandText } from "../shared/launch.js";
-
-const BLOCK_STYLE =
-  `${onLight(LIGHT_BACKGROUNDS.shaded)};border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:4px 0;` +
-  "white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45";
 
 /** Stands for the overlay script in the argv while it is split into lines (shell-safe, so never quoted). */
 const PLACEHOLDER = "NSBOOK_OVERLAY_SCRIPT_PLACEHOLDER";
@@ -50,7 +46,7 @@ export function overlayLaunchHtml(state: ContainerState, lang: Lang = currentLan
   const argv = launchArgvOf(state).map((a) => (a === OVERLAY_SCRIPT ? PLACEHOLDER : a));
   const text = launchCommandText(argv);
   const lines = text.lines.map((l) => l.replace(PLACEHOLDER, '"$OVERLAY"'));
-  const pre = (body: string) => `<pre style="${MONO_STYLE};${BLOCK_STYLE}">${escapeHtml(body)}</pre>`;
+  const pre = (body: string) => `<pre style="${COMMAND_BLOCK_STYLE}">${escapeHtml(body)}</pre>`;
   const parts = [
     `<div class="nsbook-launch nsbook-overlay-launch ${NO_MATH_CLASS}">`,
     `<div style="${CAPTION_STYLE}">${escapeHtml(localize(WORDS.caption, lang))}</div>`,

@@ -1,4 +1,5 @@
-// The last cell of every step notebook: what removing its containers did.
+// The last cell of every step notebook: what removing its containers did, as a table (01-04) or as printed
+// lines (05-08).
 import type { StopOutcome } from "../../../lib/index.js";
 import { showHtml } from "../../display/index.js";
 import { type Lang, localize } from "../../i18n/index.js";
@@ -23,10 +24,19 @@ export function showRemovedContainers(outcomes: readonly StopOutcome[]): void {
   showHtml(removedContainersHtml(outcomes));
 }
 
-// The line a cleanup cell prints for each container it removed (notebooks 05-07), in the notebook's language.
 /** "NAME: stopped and removed", or "NAME: nothing to remove" when no such container existed. */
 export function describeRemoval(name: string, existed: boolean): string {
   return existed
     ? localize({ en: `${name}: stopped and removed`, ja: `${name}：停止して削除しました` })
     : localize({ en: `${name}: nothing to remove`, ja: `${name}：削除するものはありません` });
+}
+
+/** The line a clean-up cell prints for all its containers at once (07, 08): those it stopped and removed, or none. */
+export function describeRemovedAll(names: readonly string[]): string {
+  return names.length > 0
+    ? localize({
+        en: `stopped and removed: ${names.join(", ")}`,
+        ja: `停止して削除しました：${names.join(", ")}`,
+      })
+    : localize({ en: "stopped and removed: (none)", ja: "停止して削除したもの：（なし）" });
 }

@@ -1,5 +1,5 @@
-// Parser for what `ps` prints inside a container (busybox: PID USER COMMAND; procps: USER PID ... COMMAND),
-// so a notebook can compare it with what the host reads from /proc.
+// Reading what commands printed inside a container: `ps` (busybox: PID USER COMMAND; procps: USER PID ...
+// COMMAND), so notebooks 03 and 04 can compare it with what the host reads from /proc; `ls /` (07, 09).
 
 /** One process line of `ps` output. */
 export interface PsLine {

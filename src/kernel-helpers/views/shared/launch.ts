@@ -1,5 +1,6 @@
-// "The original course typed this; nsbook ran that": the command line that really created a container,
-// read back from /proc, next to the course's shell line.
+// How a container was launched, shown two ways: "the original course typed this; nsbook ran that" (the command
+// line that really created it, read back from /proc, next to the course's shell line; notebooks 01, 02), and
+// the launch command stage by stage (notebooks 03-05, 09, 10).
 import {
   buildLaunchArgv,
   CGROUP_JOIN_SCRIPT,
@@ -17,7 +18,7 @@ import { showHtml } from "../../display/index.js";
 import { currentLang, type Lang, type Localized, localize } from "../../i18n/index.js";
 import { htmlTable } from "../../render/html-table.js";
 import { escapeHtml } from "../../render/index.js";
-import { CAPTION_STYLE, LIGHT_BACKGROUNDS, MONO_STYLE, NO_MATH_CLASS, onLight } from "../../render/styles.js";
+import { CAPTION_STYLE, COMMAND_BLOCK_STYLE, NO_MATH_CLASS } from "../../render/styles.js";
 
 /** What {@link launchTableHtml} shows. */
 export interface LaunchFacts {
@@ -83,10 +84,6 @@ export async function showLaunch(
 
 // The command line that started a container, as a learner can read it: one line per stage, the long
 // shell programs nsbook passes with `-c` replaced by their names and listed below.
-/** A shaded block that wraps long words anywhere, like the terminal blocks. */
-const BLOCK_STYLE =
-  `${onLight(LIGHT_BACKGROUNDS.shaded)};border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:4px 0;` +
-  "white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45";
 
 /** The shell programs nsbook passes as arguments, by the name shown in their place. */
 const SCRIPTS: readonly (readonly [string, string])[] = [
@@ -170,7 +167,7 @@ const WORDS = {
 /** HTML of {@link launchCommandText} for `argv`: the lines, then the scripts in a collapsed block (pure). */
 export function launchCommandHtml(argv: readonly string[], lang: Lang = currentLang()): string {
   const text = launchCommandText(argv);
-  const pre = (body: string) => `<pre style="${MONO_STYLE};${BLOCK_STYLE}">${escapeHtml(body)}</pre>`;
+  const pre = (body: string) => `<pre style="${COMMAND_BLOCK_STYLE}">${escapeHtml(body)}</pre>`;
   const scripts = [
     ...text.scripts.map((s) => `<b>${escapeHtml(s.name)}</b>${pre(s.text)}`),
     `<b>${escapeHtml(localize(WORDS.init, lang))}</b>${pre(INIT_SCRIPT)}`,

@@ -1,5 +1,6 @@
 // Commands and their output as a terminal shows them: "$ ls /", then what it printed. Used by the course
-// notebooks to show what ran inside a container (or on the host) next to the explanation.
+// notebooks to show what ran inside a container (or on the host) next to the explanation; execEntry and
+// hostEntry (at the end) run a command and return it as such an entry.
 
 import {
   type Container,
@@ -13,11 +14,9 @@ import { currentLang, type Lang, type Localized, localize } from "../../i18n/ind
 import { escapeHtml } from "../../render/escape-html.js";
 import {
   CAPTION_STYLE,
-  LIGHT_BACKGROUNDS,
-  MONO_STYLE,
+  COMMAND_BLOCK_STYLE,
   MUTED_TEXT,
   NO_MATH_CLASS,
-  onLight,
   STATUS_COLORS,
 } from "../../render/styles.js";
 
@@ -57,7 +56,6 @@ const WORDS = {
   noOutput: { en: "(no output)", ja: "（出力なし）" },
 } as const;
 
-const BLOCK_STYLE = `${onLight(LIGHT_BACKGROUNDS.shaded)};border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:0.5em 0;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45`;
 const PROMPT_STYLE = "color:#0550ae;font-weight:600";
 const NOTE_STYLE = `color:${MUTED_TEXT};font-style:italic`;
 
@@ -112,7 +110,7 @@ export function terminalHtml(entries: readonly TerminalEntry[], options: Termina
       ? ""
       : `<div style="${CAPTION_STYLE}">${escapeHtml(localize(options.caption, full.lang))}</div>`;
   const body = entries.map((e) => entryHtml(e, full)).join("\n\n");
-  return `<div class="nsbook-terminal ${NO_MATH_CLASS}">${caption}<div style="${BLOCK_STYLE};${MONO_STYLE}">${body}</div></div>`;
+  return `<div class="nsbook-terminal ${NO_MATH_CLASS}">${caption}<div style="${COMMAND_BLOCK_STYLE}">${body}</div></div>`;
 }
 
 /** Shows commands and their output as a terminal block (see {@link terminalHtml}). */
@@ -122,6 +120,7 @@ export function showTerminal(entries: readonly TerminalEntry[], options?: Termin
 
 // Runs a command inside a container or on the host and returns it as a terminal entry ({ command, result }),
 // for showTerminal. A non-zero exit is part of the lesson (ping before `lo` is up), so it is returned, not thrown.
+
 /** Runs `script` with /bin/sh inside `container` (like typing it at its shell). */
 export async function execEntry(
   container: Container,

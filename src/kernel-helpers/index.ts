@@ -77,12 +77,7 @@ export type { HandDemo } from "./views/06-cgroups/by-hand.js";
 export {
   describeFreshStart,
   HAND_RETRY_HINT,
-  planHandCgroup,
   prepareHandCgroup,
-  readHandLimit,
-  readHandOomKills,
-  removeHandCgroup,
-  removeLeftoverHandCgroups,
   showHandPlan,
 } from "./views/06-cgroups/by-hand.js";
 export {

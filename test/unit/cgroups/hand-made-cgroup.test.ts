@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { interfaceNames, planHandCgroup, rootListing } from "../../../../src/kernel-helpers/index.js";
-import { detectCgroupsFromFacts } from "../../../../src/lib/cgroups/detect/index.js";
-import { CgroupUnavailableError } from "../../../../src/lib/cgroups/manager/index.js";
-import type { CgroupDetection } from "../../../../src/lib/cgroups/types.js";
-import { type HostFixtureName, loadHostFixture } from "../../../fixtures/hosts/load-host-fixture.js";
+import { detectCgroupsFromFacts } from "../../../src/lib/cgroups/detect/index.js";
+import { planHandCgroup } from "../../../src/lib/cgroups/index.js";
+import { CgroupUnavailableError } from "../../../src/lib/cgroups/manager/index.js";
+import type { CgroupDetection } from "../../../src/lib/cgroups/types.js";
+import { type HostFixtureName, loadHostFixture } from "../../fixtures/hosts/load-host-fixture.js";
 
 const host = (name: HostFixtureName): CgroupDetection => detectCgroupsFromFacts(loadHostFixture(name));
 
@@ -43,19 +43,5 @@ describe("planHandCgroup (notebook 06's cgroup made by hand)", () => {
     expect(() => planHandCgroup(host("wsl2-hybrid-no-memory-v1"), "nb06-by-hand", "100M")).toThrow(
       CgroupUnavailableError,
     );
-  });
-});
-
-describe("reading the by-hand lines' output", () => {
-  it("names the interfaces of ip link output, veth peers without their @ifN", () => {
-    const out =
-      "1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n" +
-      "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n" +
-      "5: veth0@if4: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN\n";
-    expect(interfaceNames(out)).toEqual(["lo", "veth0"]);
-  });
-
-  it("takes the ls / line from what the typed lines printed", () => {
-    expect(rootListing("container-1\nbin dev etc\nPID USER\n")).toBe("bin dev etc");
   });
 });

@@ -56,7 +56,6 @@ export {
   processesGoneHtml,
   showCaughtSignals,
   showProcessesGone,
-  signalsInMask,
   waitForProcessesGone,
 } from "./views/02-pid-namespace/init-process.js";
 export { mountDiffTable, selectMountRows, showMountDiff } from "./views/03-mount-namespace/mount-diff.js";

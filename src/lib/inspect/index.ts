@@ -1,3 +1,4 @@
+export { readCaughtSignals, signalsInMask } from "./caught-signals.js";
 export * from "./cmdline.js";
 export * from "./compare-namespaces.js";
 export * from "./id-map.js";

@@ -59,7 +59,6 @@ export {
   waitForProcessesGone,
 } from "./views/02-pid-namespace/init-process.js";
 export { mountDiffTable, selectMountRows, showMountDiff } from "./views/03-mount-namespace/mount-diff.js";
-export { mountsUnder, removeScratchDir, validateScratchDir } from "./views/03-mount-namespace/scratch-dir.js";
 export {
   containerPiecesHtml,
   showContainerPieces,

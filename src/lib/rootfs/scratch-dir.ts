@@ -1,8 +1,9 @@
-// A scratch directory for mount experiments, and its removal: every mount at or below it is unmounted
-// (deepest first), then the directory is deleted. Used before and after a demonstration, so an interrupted
-// run leaves nothing mounted for long.
+// A scratch directory for mount experiments (notebook 03), and its removal: every mount at or below it is
+// unmounted (deepest first), then the directory is deleted. Used before and after a demonstration, so an
+// interrupted run leaves nothing mounted for long. Only /tmp/nsbook-<name> qualifies.
 import { readFile, rm } from "node:fs/promises";
-import { parseMountInfo, runHost } from "../../../lib/index.js";
+import { runHost } from "../host/index.js";
+import { parseMountInfo } from "../proc/index.js";
 
 /** Only directories named like this may be scratch directories: nothing else is ever unmounted or deleted. */
 const SCRATCH_RE = /^\/tmp\/nsbook-[A-Za-z0-9_.-]+$/;
@@ -21,7 +22,7 @@ export function validateScratchDir(dir: string): string {
 }
 
 /** Mount points at or below `dir` in this process's mount namespace, deepest (and latest) first. */
-export async function mountsUnder(dir: string): Promise<string[]> {
+export async function scratchDirMounts(dir: string): Promise<string[]> {
   const table = parseMountInfo(await readFile("/proc/self/mountinfo", "utf8"));
   return table
     .filter((m) => m.mountPoint === dir || m.mountPoint.startsWith(`${dir}/`))
@@ -38,7 +39,7 @@ export async function removeScratchDir(dir: string): Promise<string[]> {
   const unmounted: string[] = [];
   // Each round unmounts the top layer of the deepest mount point; 100 rounds is far more than any demo makes.
   for (let round = 0; round < 100; round++) {
-    const [deepest] = await mountsUnder(dir);
+    const [deepest] = await scratchDirMounts(dir);
     if (deepest === undefined) {
       await rm(dir, { recursive: true, force: true });
       return unmounted;

@@ -120,7 +120,6 @@ export {
 } from "./views/07-multiple-containers/isolation.js";
 export { showBridgedContainers, showCommands, showConnectivity } from "./views/08-bridge-network/bridge.js";
 export {
-  readSubidTools,
   showHostSide,
   showSubidTools,
   showUsernsRestrictions,

@@ -6,4 +6,5 @@ export {
   type HostCommandFailure,
   shellQuote,
 } from "./host-command-error.js";
+export { type InitFacts, readInitFacts } from "./init-system.js";
 export { type HostResult, type RunHostOptions, runHost, withSbinPath } from "./run-host.js";

@@ -1,21 +1,18 @@
 // The start page's "this machine" table: WSL or not, a container or not, which init runs, the cgroup layout
 // and, for the two controllers step 06 limits, which version serves them and which files a limit is written to.
 // The original course assumed cgroup v2 paths; this shows what is true here.
-import { access, readFile } from "node:fs/promises";
-import type { ControllerName, ControllerPlacement, DoctorReport } from "../../../lib/index.js";
+import {
+  type ControllerName,
+  type ControllerPlacement,
+  type DoctorReport,
+  type InitFacts,
+  readInitFacts,
+} from "../../../lib/index.js";
 import { showHtml } from "../../display/index.js";
 import { checkText } from "../../doctor/render-doctor.js";
 import { currentLang, type Lang } from "../../i18n/index.js";
 import { htmlTable } from "../../render/html-table.js";
 import type { Status } from "../../render/status-mark.js";
-
-/** Which init runs: systemd or something else. */
-export interface InitFacts {
-  /** /run/systemd/system exists: the system was booted with systemd (what sd_booted(3) tests). */
-  systemd: boolean;
-  /** Command name of PID 1 (/proc/1/comm), when readable. */
-  pid1?: string;
-}
 
 /** One row of the table. */
 export interface MachineRow {
@@ -24,19 +21,6 @@ export interface MachineRow {
   found: string;
   /** What it means for the course. */
   meaning: string;
-}
-
-/** Reads whether systemd is the init, and PID 1's name. */
-export async function readInitFacts(): Promise<InitFacts> {
-  const systemd = await access("/run/systemd/system").then(
-    () => true,
-    () => false,
-  );
-  const pid1 = await readFile("/proc/1/comm", "utf8").then(
-    (t) => t.trim(),
-    () => undefined,
-  );
-  return pid1 === undefined ? { systemd } : { systemd, pid1 };
 }
 
 type Text = { en: string; ja: string };

@@ -1,11 +1,10 @@
 // Views of notebook 09 (user namespaces): the lines its cells print, the setuid helpers for ID ranges found
 // on this machine, the maps read on the host, and the sysctls that restrict user namespaces.
-import { readFile } from "node:fs/promises";
 import {
   formatIdMap,
   type IdMapRange,
   japaneseOf,
-  runHost,
+  type SubidTools,
   type UsernsRestriction,
 } from "../../../lib/index.js";
 import { showHtml } from "../../display/index.js";
@@ -37,44 +36,6 @@ export const USERNS_LINES = {
   clean: (lang: Lang = currentLang()) =>
     lang === "ja" ? "後片付け完了：コンテナもファイルも残っていません" : "clean: no container or file left",
 } as const;
-
-/** What the setuid helpers for ID ranges look like here: the path of each tool, the lines of each file. */
-export interface SubidTools {
-  newuidmap?: string;
-  newgidmap?: string;
-  /** Lines in /etc/subuid and /etc/subgid; undefined when the file does not exist. */
-  subuidLines?: number;
-  subgidLines?: number;
-}
-
-async function onPath(tool: string): Promise<string | undefined> {
-  const found = (await runHost(["sh", "-c", `command -v ${tool} || true`])).stdout.trim();
-  return found === "" ? undefined : found;
-}
-
-async function linesOf(file: string): Promise<number | undefined> {
-  try {
-    return (await readFile(file, "utf8")).split("\n").filter((l) => l.trim() !== "").length;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Looks for newuidmap/newgidmap on PATH and counts the ranges granted in /etc/subuid and /etc/subgid. */
-export async function readSubidTools(): Promise<SubidTools> {
-  const [newuidmap, newgidmap, subuidLines, subgidLines] = await Promise.all([
-    onPath("newuidmap"),
-    onPath("newgidmap"),
-    linesOf("/etc/subuid"),
-    linesOf("/etc/subgid"),
-  ]);
-  return {
-    ...(newuidmap ? { newuidmap } : {}),
-    ...(newgidmap ? { newgidmap } : {}),
-    ...(subuidLines !== undefined ? { subuidLines } : {}),
-    ...(subgidLines !== undefined ? { subgidLines } : {}),
-  };
-}
 
 /** The helpers and files as a table (pure). */
 export function subidToolsHtml(t: SubidTools, lang: Lang = currentLang()): string {

@@ -65,11 +65,9 @@ export {
   showHostnameRefusal,
 } from "./views/04-uts-full-container/container-pieces.js";
 export {
-  countProcNetEntries,
   describeStarted,
   interfaceNames,
   netNamespaceSide,
-  readNetNamespaceSummary,
 } from "./views/05-network-namespace/network-namespace.js";
 export type { HandDemo } from "./views/06-cgroups/by-hand.js";
 export {

@@ -8,12 +8,18 @@ export * from "./list-processes.js";
 export * from "./mount-diff.js";
 export * from "./namespace-link.js";
 export * from "./net-dev.js";
+export {
+  countProcNetEntries,
+  type NetNamespaceSummary,
+  readNetNamespaceSummary,
+} from "./net-namespace-summary.js";
 export * from "./nsenter-argv.js";
 export * from "./pid-namespace-view.js";
 export * from "./proc-file-error.js";
 export * from "./proc-stat.js";
 export * from "./proc-status.js";
 export * from "./process-ref.js";
+export { readProcessRoot } from "./process-root.js";
 export * from "./process-start-time.js";
 export * from "./process-summary.js";
 export * from "./read-hostname.js";

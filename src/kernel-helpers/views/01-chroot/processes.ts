@@ -1,5 +1,5 @@
 // Notebook 01's process views: how many processes each place can list, and each process's root directory.
-import { readlinkSync } from "node:fs";
+import { readProcessRoot } from "../../../lib/index.js";
 import { showHtml } from "../../display/index.js";
 import { type Lang, type Localized, localize } from "../../i18n/index.js";
 import { htmlTable } from "../../render/html-table.js";
@@ -68,7 +68,7 @@ export function readRoots(initPid: number): RootOf[] {
     [{ en: "this notebook's kernel", ja: "この Jupyter カーネル" }, process.pid],
     [{ en: "the container's init", ja: "コンテナの init" }, initPid],
   ];
-  return who.map(([w, pid]) => ({ who: w, pid, root: readlinkSync(`/proc/${pid}/root`) }));
+  return who.map(([w, pid]) => ({ who: w, pid, root: readProcessRoot(pid) }));
 }
 
 /** The processes and their root directories (pure). */

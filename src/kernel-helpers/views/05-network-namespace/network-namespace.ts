@@ -1,53 +1,8 @@
-// Notebook 05: what one network namespace holds, read through a process in it (the rows of its first table),
-// and the lines its cells print.
-import {
-  type NetworkInterface,
-  type ProcessRef,
-  type Route,
-  readInterfaces,
-  readNamespaces,
-  readProcText,
-  readRoutes,
-} from "../../../lib/index.js";
+// Notebook 05: what one network namespace holds (read by lib/inspect/net-namespace-summary.ts) as one side of
+// its host-vs-container table, and the lines its cells print.
+import type { NetNamespaceSummary } from "../../../lib/index.js";
 import { type Lang, localize } from "../../i18n/index.js";
 import type { Side } from "../../render/index.js";
-
-/** A network namespace's contents, as seen through one of its processes. */
-export interface NetNamespaceSummary {
-  /** Inode of the namespace (/proc/PID/ns/net). */
-  inode?: number;
-  interfaces: NetworkInterface[];
-  routes: Route[];
-  /** Open sockets per table of /proc/PID/net (tcp and tcp6 together, udp and udp6 together). */
-  sockets: { tcp: number; udp: number; unix: number };
-}
-
-/** Entries of a /proc/net table such as tcp or unix: its lines after the header (pure). */
-export function countProcNetEntries(text: string): number {
-  return Math.max(0, text.split("\n").filter((l) => l.trim() !== "").length - 1);
-}
-
-// /proc/PID/net/* shows the network namespace of PID, whoever reads it. A table the kernel lacks
-// (no IPv6) counts as empty.
-async function countEntries(pid: ProcessRef, tables: readonly string[]): Promise<number> {
-  const counts = await Promise.all(
-    tables.map((t) => readProcText(pid, `net/${t}`).then(countProcNetEntries, () => 0)),
-  );
-  return counts.reduce((a, b) => a + b, 0);
-}
-
-/** Reads what the network namespace of process `pid` holds. */
-export async function readNetNamespaceSummary(pid: ProcessRef): Promise<NetNamespaceSummary> {
-  const [ns, interfaces, routes, tcp, udp, unix] = await Promise.all([
-    readNamespaces(pid),
-    readInterfaces(pid),
-    readRoutes(pid),
-    countEntries(pid, ["tcp", "tcp6"]),
-    countEntries(pid, ["udp", "udp6"]),
-    countEntries(pid, ["unix"]),
-  ]);
-  return { inode: ns.net?.inode, interfaces, routes, sockets: { tcp, udp, unix } };
-}
 
 const LABELS = {
   inode: { en: "network namespace", ja: "ネットワーク名前空間" },

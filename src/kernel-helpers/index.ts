@@ -56,7 +56,6 @@ export {
   processesGoneHtml,
   showCaughtSignals,
   showProcessesGone,
-  waitForProcessesGone,
 } from "./views/02-pid-namespace/init-process.js";
 export { mountDiffTable, selectMountRows, showMountDiff } from "./views/03-mount-namespace/mount-diff.js";
 export {
@@ -114,7 +113,6 @@ export {
   isolationRows,
   isolationTable,
   showIsolationTable,
-  waitForProcesses,
 } from "./views/07-multiple-containers/isolation.js";
 export { showBridgedContainers, showCommands, showConnectivity } from "./views/08-bridge-network/bridge.js";
 export {

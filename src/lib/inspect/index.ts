@@ -29,3 +29,8 @@ export * from "./read-network.js";
 export * from "./read-proc-file.js";
 export * from "./read-process.js";
 export * from "./setgroups.js";
+export {
+  type WaitForProcessesOptions,
+  waitForProcesses,
+  waitForProcessesGone,
+} from "./wait-for-processes.js";

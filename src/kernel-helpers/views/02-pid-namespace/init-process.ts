@@ -1,6 +1,6 @@
 // Notebook 02, the PID namespace's init: which signals it has a handler for (SigCgt in /proc/PID/status), the
 // only ones it receives from inside its namespace; and the namespace's end when it dies.
-import { isSameProcess, type ProcessSeenInside, readCaughtSignals } from "../../../lib/index.js";
+import { type ProcessSeenInside, readCaughtSignals } from "../../../lib/index.js";
 import { showHtml } from "../../display/index.js";
 import type { Lang } from "../../i18n/index.js";
 import { htmlTable } from "../../render/html-table.js";
@@ -24,28 +24,8 @@ export async function showCaughtSignals(pid: number): Promise<string[]> {
   return caught;
 }
 
-// The end of a PID namespace: when its PID 1 dies, the kernel kills every other process in it.
-
-async function stillRunning(processes: readonly ProcessSeenInside[]): Promise<ProcessSeenInside[]> {
-  const left: ProcessSeenInside[] = [];
-  // The start time tells a process from a newer one that got the same PID.
-  for (const p of processes) if (await isSameProcess(p.pid, p.startTimeTicks)) left.push(p);
-  return left;
-}
-
-/** Waits until none of `processes` runs any more, for at most `timeoutMs`; resolves with those still there. */
-export async function waitForProcessesGone(
-  processes: readonly ProcessSeenInside[],
-  timeoutMs = 5_000,
-): Promise<ProcessSeenInside[]> {
-  const until = Date.now() + timeoutMs;
-  let left = await stillRunning(processes);
-  while (left.length > 0 && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    left = await stillRunning(left);
-  }
-  return left;
-}
+// The end of a PID namespace: when its PID 1 dies, the kernel kills every other process in it
+// (lib/inspect/wait-for-processes.ts waits for that).
 
 /** Each process of a namespace and whether it is gone (pure). */
 export function processesGoneHtml(

@@ -3,20 +3,17 @@
 
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { NsbookError } from "../../lib/index.js";
-import { probeUnprivilegedUserns, usernsRestrictionsOf } from "../../lib/privilege/index.js";
+import { NsbookError, probeUnprivilegedUserns, usernsRestrictionsOf } from "../../lib/index.js";
 import { showHtml } from "../display/index.js";
 import { type Localized, localize } from "../i18n/index.js";
-import { inlineCodeHtml } from "../render/index.js";
+import { calloutHtml, inlineCodeHtml } from "../render/index.js";
 
 /**
  * Shows `explanation` (why, and what to do) as a red box and stops "Run all" here with the one line `stopped`:
  * the learner sees no stack trace, and the notebook has created nothing yet.
  */
 function stopNotebook(explanation: Localized, stopped: Localized): never {
-  showHtml(
-    `<div style="border-left:4px solid #c0392b;padding:6px 10px;white-space:pre-wrap">${inlineCodeHtml(localize(explanation))}</div>`,
-  );
+  showHtml(calloutHtml("fail", inlineCodeHtml(localize(explanation)), { preWrap: true }));
   throw new NotebookStopped(localize(stopped));
 }
 

@@ -1,7 +1,12 @@
 // Doctor's report as HTML: a verdict line, the checks grouped by section, the cgroup controllers, and
 // which course steps this machine can run (and what blocks the others). Pure.
-import type { CgroupDetection, ControllerPlacement } from "../../lib/cgroups/types.js";
-import type { DoctorCheck, DoctorReport, StepReadiness } from "../../lib/doctor/types.js";
+import type {
+  CgroupDetection,
+  ControllerPlacement,
+  DoctorCheck,
+  DoctorReport,
+  StepReadiness,
+} from "../../lib/index.js";
 import { currentLang, type Lang } from "../i18n/index.js";
 import { escapeHtml } from "../render/escape-html.js";
 import { htmlTable } from "../render/html-table.js";

@@ -1,6 +1,6 @@
 // Runs doctor and shows its report in the notebook.
-import { type RunDoctorOptions, runDoctor } from "../../lib/doctor/index.js";
-import type { DoctorReport } from "../../lib/doctor/types.js";
+
+import { type DoctorReport, type RunDoctorOptions, runDoctor } from "../../lib/index.js";
 import { showHtml } from "../display/index.js";
 import { currentLang, type Lang } from "../i18n/index.js";
 import { type DoctorPart, renderDoctorReport } from "./render-doctor.js";

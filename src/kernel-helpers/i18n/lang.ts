@@ -1,6 +1,6 @@
 // The language a notebook is written in, so helper-made text (headings, marks, hints) matches it.
 import { basename } from "node:path";
-import { isLang, type Lang, type Localized, textIn } from "../../lib/text/index.js";
+import { isLang, type Lang, type Localized, textIn } from "../../lib/index.js";
 
 export type { Lang, Localized };
 

@@ -1,4 +1,6 @@
 // Renderers: data in, HTML out (pure), plus show* shortcuts that display the result.
+
+export { calloutHtml } from "./callout.js";
 export {
   type CompareRow,
   type CompareTableOptions,

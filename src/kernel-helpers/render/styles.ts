@@ -76,6 +76,12 @@ export const BREAK_ANYWHERE = "overflow-wrap:anywhere";
 export const MONO_STYLE = "font-family:ui-monospace,'DejaVu Sans Mono',Menlo,monospace;font-size:12px";
 
 /**
+ * A shaded monospace block of commands and their output: the terminal, set-up scripts, launch commands. Long
+ * words wrap anywhere, so a long path cannot push the block off a printed page.
+ */
+export const COMMAND_BLOCK_STYLE = `${onLight(LIGHT_BACKGROUNDS.shaded)};border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:0.5em 0;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45;${MONO_STYLE}`;
+
+/**
  * Class on every block the helpers emit: MathJax (JupyterLab, nbconvert's HTML) must not read `$...$`
  * in command lines and paths as formulas. MathJax 2 knows the first name, MathJax 3 the second.
  */

@@ -1,6 +1,6 @@
 // CPU use in cores against the quota line, with the share of throttled CFS periods on a second axis.
 import type { ChartConfiguration } from "chart.js";
-import type { UsageSample } from "../../lib/cgroups/usage/usage-sample.js";
+import type { UsageSample } from "../../lib/index.js";
 import { renderPng } from "../charts/canvas-pool.js";
 import { lineChartConfig, validateLineChart } from "../charts/line-chart.js";
 import type { LineChartSpec, LineSeries } from "../charts/types.js";

@@ -1,6 +1,6 @@
 // A usage chart that redraws while a workload runs: at most every ~0.5 s, never two renders at once, and a
 // final render when sampling ends (that last image is what a saved notebook or handout keeps).
-import type { UsageSampler } from "../../lib/cgroups/usage/sampler.js";
+import type { UsageSampler } from "../../lib/index.js";
 import { newLiveDisplay } from "../display/index.js";
 import { renderUsageChart, type UsageChartKind } from "./usage-chart.js";
 

@@ -1,6 +1,5 @@
 // Memory over time against its limit, with a marker at each OOM kill.
-import type { UsageEvent } from "../../lib/cgroups/usage/sampler.js";
-import type { UsageSample } from "../../lib/cgroups/usage/usage-sample.js";
+import type { UsageEvent, UsageSample } from "../../lib/index.js";
 import { renderLineChart } from "../charts/line-chart.js";
 import type { LineChartSpec } from "../charts/types.js";
 import type { Localized } from "../i18n/index.js";

@@ -1,6 +1,5 @@
 // One image with both charts (memory above, CPU below), for live displays and `nsbook stats --png`.
-import type { UsageEvent } from "../../lib/cgroups/usage/sampler.js";
-import type { UsageSample } from "../../lib/cgroups/usage/usage-sample.js";
+import type { UsageEvent, UsageSample } from "../../lib/index.js";
 import { renderCpuChart } from "./cpu-chart.js";
 import { renderMemoryChart } from "./memory-chart.js";
 

@@ -1,6 +1,6 @@
 // From usage samples to chart points: elapsed seconds, MiB, CPU cores (CPU-seconds per second) and the share
 // of CFS periods that were throttled. Pure, so the arithmetic is tested without drawing.
-import type { UsageSample } from "../../lib/cgroups/usage/usage-sample.js";
+import type { UsageSample } from "../../lib/index.js";
 import type { Point } from "../charts/types.js";
 
 const MIB = 1024 * 1024;

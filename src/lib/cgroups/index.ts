@@ -2,6 +2,14 @@
 export * from "./container/index.js";
 export * from "./detect/index.js";
 export * from "./fs/index.js";
+export {
+  type HandCgroup,
+  planHandCgroup,
+  readHandLimit,
+  readHandOomKills,
+  removeHandCgroup,
+  removeLeftoverHandCgroups,
+} from "./hand-made-cgroup.js";
 export * from "./limits/index.js";
 export * from "./manager/index.js";
 export * from "./parse/index.js";

@@ -6,6 +6,15 @@ export * from "./container.js";
 export * from "./container-logs.js";
 export * from "./container-spec.js";
 export * from "./container-status.js";
+export {
+  COURSE_CONTAINER_PREFIX,
+  type ContainerRole,
+  type FoundContainer,
+  findCourseContainers,
+  leftoverNames,
+  removeContainers,
+  roleOf,
+} from "./course-containers.js";
 export * from "./exec-argv.js";
 export * from "./exec-in-container.js";
 export * from "./extensions.js";

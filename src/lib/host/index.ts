@@ -6,6 +6,7 @@ export {
   type HostCommandFailure,
   shellQuote,
 } from "./host-command-error.js";
+export { type InitFacts, readInitFacts } from "./init-system.js";
 export {
   type HostResult,
   type ProcessResult,

@@ -1,3 +1,4 @@
+export { readCaughtSignals, signalsInMask } from "./caught-signals.js";
 export * from "./cmdline.js";
 export * from "./compare-namespaces.js";
 export * from "./id-map.js";
@@ -7,12 +8,18 @@ export * from "./list-processes.js";
 export * from "./mount-diff.js";
 export * from "./namespace-link.js";
 export * from "./net-dev.js";
+export {
+  countProcNetEntries,
+  type NetNamespaceSummary,
+  readNetNamespaceSummary,
+} from "./net-namespace-summary.js";
 export * from "./nsenter-argv.js";
 export * from "./pid-namespace-view.js";
 export * from "./proc-file-error.js";
 export * from "./proc-stat.js";
 export * from "./proc-status.js";
 export * from "./process-ref.js";
+export { readProcessRoot } from "./process-root.js";
 export * from "./process-start-time.js";
 export * from "./process-summary.js";
 export * from "./read-hostname.js";
@@ -22,3 +29,8 @@ export * from "./read-network.js";
 export * from "./read-proc-file.js";
 export * from "./read-process.js";
 export * from "./setgroups.js";
+export {
+  type WaitForProcessesOptions,
+  waitForProcesses,
+  waitForProcessesGone,
+} from "./wait-for-processes.js";

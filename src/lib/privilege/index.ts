@@ -15,6 +15,7 @@ export {
   tryCommand,
 } from "./read-privilege-facts.js";
 export { type PasswordlessRoot, passwordlessRoot, ROOT_HELPER_DIR, rootHelperPath } from "./root-helper.js";
+export { readSubidTools, type SubidTools } from "./subid-tools.js";
 export type {
   CommandOutcome,
   PrivilegeFacts,

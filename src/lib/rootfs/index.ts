@@ -21,5 +21,6 @@ export * from "./rootfs-build-result.js";
 export * from "./rootfs-error.js";
 export * from "./rootfs-marker.js";
 export * from "./rootfs-name.js";
+export { removeScratchDir, scratchDirMounts, validateScratchDir } from "./scratch-dir.js";
 export * from "./staging.js";
 export * from "./tar/index.js";

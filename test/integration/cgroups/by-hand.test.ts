@@ -5,14 +5,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
+import { prepareHandCgroup } from "../../../src/kernel-helpers/index.js";
 import { $ } from "../../../src/kernel-helpers/shell/index.js";
-import {
-  planHandCgroup,
-  prepareHandCgroup,
-  readHandLimit,
-  readHandOomKills,
-  removeHandCgroup,
-} from "../../../src/kernel-helpers/views/cgroups-by-hand.js";
+import { planHandCgroup, readHandLimit, readHandOomKills, removeHandCgroup } from "../../../src/lib/index.js";
 import { all, describeWhen, needRoot } from "../../support/requirements.js";
 import { detectCgroupsNow } from "./detect-now.js";
 

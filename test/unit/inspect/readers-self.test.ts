@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,8 +11,10 @@ import {
   readMounts,
   readNamespaces,
   readNetDev,
+  readNetNamespaceSummary,
   readProcess,
   readProcessesSeenBy,
+  readProcessRoot,
   readProcessStartTime,
   readProcessStartTimeSync,
 } from "../../../src/lib/inspect/index.js";
@@ -72,5 +75,21 @@ describe("readers on the calling process", () => {
     );
     expect(await readHostname("self")).toBe(hostname());
     expect(await readHostname(process.pid)).toBe(hostname());
+  });
+
+  it("read our root directory and what our network namespace holds", async () => {
+    expect(readProcessRoot("self")).toBe("/");
+    expect(readProcessRoot(process.pid)).toBe("/");
+    // A listening TCP socket of our own must be counted (the summary reads /proc/self/net/tcp and tcp6).
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const net = await readNetNamespaceSummary("self");
+      expect(net.inode).toBe((await readNamespaces("self")).net?.inode);
+      expect(net.interfaces.map((i) => i.name)).toEqual((await readInterfaces("self")).map((i) => i.name));
+      expect(net.sockets.tcp).toBeGreaterThanOrEqual(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -11,9 +11,9 @@ import {
   privilegeModeRows,
   renderCourseContainers,
   renderPrivilegeModes,
-  roleOf,
-} from "../../../src/kernel-helpers/views/preflight-index.js";
+} from "../../../src/kernel-helpers/index.js";
 import { evaluateDoctor } from "../../../src/lib/doctor/index.js";
+import { roleOf } from "../../../src/lib/index.js";
 import { cgroupsOf, rootFacts, rootlessFacts } from "../doctor/doctor-facts.js";
 
 describe("privilege modes", () => {

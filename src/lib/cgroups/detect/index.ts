@@ -20,3 +20,4 @@ export {
   locateCgroups,
 } from "./locate-cgroups.js";
 export { type ReadCgroupFactsOptions, readCgroupFacts, readCgroupFactsSync } from "./read-cgroup-facts.js";
+export { shouldForbidSwap, swapAccounted, swapInUse } from "./swap.js";

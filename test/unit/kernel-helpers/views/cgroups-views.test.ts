@@ -19,11 +19,9 @@ import {
   readinessHint,
   readinessHtml,
   setupScript,
-  swapInUse,
   topCpuPercent,
-} from "../../../../src/kernel-helpers/views/cgroups-views.js";
-import type { ControllerDir } from "../../../../src/lib/cgroups/index.js";
-import { detectCgroupsFromFacts } from "../../../../src/lib/cgroups/index.js";
+} from "../../../../src/kernel-helpers/index.js";
+import { type ControllerDir, detectCgroupsFromFacts, swapInUse } from "../../../../src/lib/cgroups/index.js";
 import { evaluateDoctor } from "../../../../src/lib/doctor/index.js";
 import { type HostFixtureName, loadHostFixture } from "../../../fixtures/hosts/load-host-fixture.js";
 import { rootFacts } from "../../doctor/doctor-facts.js";

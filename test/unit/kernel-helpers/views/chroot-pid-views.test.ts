@@ -4,9 +4,8 @@ import {
   launchTableHtml,
   namespaceTableHtml,
   pidMappingHtml,
-  signalsInMask,
   terminalHtml,
-} from "../../../../src/kernel-helpers/views/chroot-index.js";
+} from "../../../../src/kernel-helpers/index.js";
 import type {
   NamespaceComparison,
   PidNamespaceView,
@@ -140,16 +139,5 @@ describe("launchTableHtml", () => {
 
   it("shows a dash when the launcher is gone", () => {
     expect(htmlToText(launchTableHtml({ original: "x" }, { lang: "en" }))).toContain("—");
-  });
-});
-
-describe("signalsInMask", () => {
-  it("names the signals of a SigCgt mask (busybox ash as init catches SIGINT and SIGCHLD)", () => {
-    expect(signalsInMask("0000000000010002")).toEqual(["SIGINT", "SIGCHLD"]);
-    expect(signalsInMask("0000000000000000")).toEqual([]);
-  });
-
-  it("refuses text that is not a mask", () => {
-    expect(() => signalsInMask("SigCgt: 2")).toThrow(SyntaxError);
   });
 });

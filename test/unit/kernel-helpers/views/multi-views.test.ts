@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  type IsolationFacts,
-  isolationRows,
-  isolationTable,
-} from "../../../../src/kernel-helpers/views/multi-views.js";
+import { type IsolationFacts, isolationRows, isolationTable } from "../../../../src/kernel-helpers/index.js";
 
 const host: IsolationFacts = {
   label: "host",

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  countProcNetEntries,
   describeInterface,
   interfacesSide,
   netDevSide,
   netNamespaceSide,
   routesSide,
-} from "../../../../src/kernel-helpers/views/net-views.js";
-import { parseIpAddrJson, parseIpRouteJson, parseProcNetDev } from "../../../../src/lib/inspect/index.js";
+} from "../../../../src/kernel-helpers/index.js";
+import {
+  countProcNetEntries,
+  parseIpAddrJson,
+  parseIpRouteJson,
+  parseProcNetDev,
+} from "../../../../src/lib/inspect/index.js";
 
 // Captured on Debian 12 (iproute2 6.1): a fresh network namespace, then a veth end with an address.
 const FRESH_NETNS_ADDR = `[{"ifindex":1,"ifname":"lo","flags":["LOOPBACK"],"mtu":65536,"qdisc":"noop","operstate":"DOWN","group":"default","txqlen":1000,"link_type":"loopback","address":"00:00:00:00:00:00","broadcast":"00:00:00:00:00:00","addr_info":[]}]`;

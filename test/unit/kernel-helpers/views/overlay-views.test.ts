@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overlayOptionRows } from "../../../../src/kernel-helpers/views/overlay-views.js";
+import { overlayOptionRows } from "../../../../src/kernel-helpers/index.js";
 
 // /proc/self/mountinfo inside an nsbook overlay container, captured on Debian 12 (kernel 6.18).
 const INSIDE = [

@@ -9,12 +9,12 @@ import {
 import {
   alpineUnavailableText,
   chrootProcessCountsHtml,
+  containerPiecesHtml,
   processesGoneHtml,
   psRowCount,
   removedContainersHtml,
   rootfsBuiltHtml,
-} from "../../../../src/kernel-helpers/views/chroot-index.js";
-import { containerPiecesHtml } from "../../../../src/kernel-helpers/views/mount-index.js";
+} from "../../../../src/kernel-helpers/index.js";
 import type { ProcessSeenInside } from "../../../../src/lib/inspect/index.js";
 import { RootfsError } from "../../../../src/lib/rootfs/index.js";
 

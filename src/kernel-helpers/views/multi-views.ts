@@ -1,4 +1,0 @@
-// Views of step 7 (several containers side by side).
-export * from "./multi-container-table.js";
-export * from "./multi-lines.js";
-export * from "./multi-wait.js";

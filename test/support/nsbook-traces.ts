@@ -1,8 +1,7 @@
 // Traces nsbook can leave on the machine, read straight from the kernel's files (never through the library
 // whose cleanup the tests judge): cgroup directories and mount points named after nsbook. The notebook tests'
 // before/after comparison and the soak's leftover search both look with these.
-import type { Dirent } from "node:fs";
-import { readdirSync, readFileSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**

@@ -1,7 +1,6 @@
 // A container as an object: what notebooks and the CLI hold on to between cells and commands.
 
-import type { ContainerExit } from "../core/state.js";
-import { readState } from "../core/state.js";
+import { type ContainerExit, readState } from "../core/state.js";
 import type { ContainerPrivilege } from "../privilege/index.js";
 import { containerLogs } from "./container-logs.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";

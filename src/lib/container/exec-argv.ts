@@ -2,8 +2,7 @@
 
 import type { ContainerPrivilege } from "../privilege/index.js";
 import { type SpawnPlan, withCgroupJoin, withPrivilege } from "./launch-argv.js";
-import type { NamespaceKind } from "./namespaces.js";
-import { namespaceFlags } from "./namespaces.js";
+import { type NamespaceKind, namespaceFlags } from "./namespaces.js";
 import { dropToHostUserArgv, type UsernsMapping } from "./userns-mapping.js";
 
 /** What {@link buildExecArgv} needs. */

@@ -3,8 +3,13 @@
 import { readState } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { HostCommandError, hintFor } from "../host/index.js";
-import type { ContainerSpec, ContainerState } from "./container-spec.js";
-import { validateArgv, validateContainerPath, validateEnv } from "./container-spec.js";
+import {
+  type ContainerSpec,
+  type ContainerState,
+  validateArgv,
+  validateContainerPath,
+  validateEnv,
+} from "./container-spec.js";
 import { recordObservedExit } from "./container-status.js";
 import { buildExecArgv } from "./exec-argv.js";
 import { isRunning } from "./process/process-identity.js";

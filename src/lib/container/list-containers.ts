@@ -1,7 +1,6 @@
 // What `nsbook ps` shows: every container under the run directory, with its live status.
 import { currentScope, visibleScopes, withScope } from "../core/paths.js";
-import type { ContainerKind } from "../core/state.js";
-import { listContainerNames, readStoredState } from "../core/state.js";
+import { type ContainerKind, listContainerNames, readStoredState } from "../core/state.js";
 import type { ContainerPrivilege } from "../privilege/index.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { type ContainerStatus, containerStatus, recordObservedExit } from "./container-status.js";

@@ -4,16 +4,26 @@
 import { lstat } from "node:fs/promises";
 import { join } from "node:path";
 import { recordResource } from "../core/resource-registry.js";
-import type { ContainerKind, ProcessIdentity } from "../core/state.js";
-import { claimContainerDir, containerDir, logFilePath, readStoredState, writeState } from "../core/state.js";
+import {
+  type ContainerKind,
+  claimContainerDir,
+  containerDir,
+  logFilePath,
+  type ProcessIdentity,
+  readStoredState,
+  writeState,
+} from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { planOverlay } from "../overlay/overlay-spec.js";
-import type { PrivilegeMode } from "../privilege/index.js";
-import { type ContainerPrivilege, resolvePrivilege } from "../privilege/index.js";
+import { type ContainerPrivilege, type PrivilegeMode, resolvePrivilege } from "../privilege/index.js";
 import { resolveRootfs } from "../rootfs/resolve-rootfs.js";
 import { applyPrivilege } from "./apply-privilege.js";
-import type { ContainerState } from "./container-spec.js";
-import { type ContainerOptions, type ContainerSpec, normalizeSpec } from "./container-spec.js";
+import {
+  type ContainerOptions,
+  type ContainerSpec,
+  type ContainerState,
+  normalizeSpec,
+} from "./container-spec.js";
 import { containerStatus } from "./container-status.js";
 import { type Extensions, NSBOOK_EXTENSIONS } from "./extensions.js";
 import { identifyProcess } from "./process/process-identity.js";

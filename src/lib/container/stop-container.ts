@@ -4,8 +4,14 @@
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { disposeResources } from "../core/resource-registry.js";
-import type { ProcessIdentity } from "../core/state.js";
-import { containerDir, readStoredState, removeContainerDir, updateState, writeState } from "../core/state.js";
+import {
+  containerDir,
+  type ProcessIdentity,
+  readStoredState,
+  removeContainerDir,
+  updateState,
+  writeState,
+} from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { type ContainerPrivilege, privilegeForCleanup } from "../privilege/index.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";

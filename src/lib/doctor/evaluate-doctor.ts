@@ -1,6 +1,5 @@
 // The pure half of doctor: from captured facts to the report, every check decided here.
-import type { CgroupFacts } from "../cgroups/detect/index.js";
-import { detectCgroupsFromFacts } from "../cgroups/detect/index.js";
+import { type CgroupFacts, detectCgroupsFromFacts } from "../cgroups/detect/index.js";
 import { CORE_STEPS, coreCheckIds } from "../course/index.js";
 import { classifyPrivilege } from "../privilege/index.js";
 import {

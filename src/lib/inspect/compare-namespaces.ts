@@ -1,8 +1,6 @@
 // Host vs container namespaces, type by type: the first table of every step of the course.
-import type { NamespaceId, NamespaceLink } from "./namespace-link.js";
-import { NAMESPACE_LINKS } from "./namespace-link.js";
-import type { ProcessRef } from "./process-ref.js";
-import { validateProcessRef } from "./process-ref.js";
+import { NAMESPACE_LINKS, type NamespaceId, type NamespaceLink } from "./namespace-link.js";
+import { type ProcessRef, validateProcessRef } from "./process-ref.js";
 import { type NamespaceSet, readNamespaces } from "./read-namespaces.js";
 
 /** One row of a namespace comparison. */

@@ -9,8 +9,7 @@ import {
   validateAlpineArch,
   validateAlpineVersion,
 } from "./alpine.js";
-import type { DownloadProgressListener } from "./download/index.js";
-import { parseDownloadUrl } from "./download/index.js";
+import { type DownloadProgressListener, parseDownloadUrl } from "./download/index.js";
 import { describeMarker, existingRootfs } from "./existing-rootfs.js";
 import { installRootfsFromTarball } from "./install-tarball.js";
 import { fetchPublishedTarball } from "./published-tarball-cache.js";

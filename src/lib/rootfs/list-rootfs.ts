@@ -2,8 +2,7 @@
 import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { dataDir } from "../core/paths.js";
-import type { RootfsKind } from "./rootfs-marker.js";
-import { readRootfsMarker } from "./rootfs-marker.js";
+import { type RootfsKind, readRootfsMarker } from "./rootfs-marker.js";
 
 /** One root filesystem. */
 export interface RootfsInfo {

@@ -2,8 +2,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import type { DoctorReport } from "../../../src/lib/doctor/index.js";
-import { runDoctor } from "../../../src/lib/doctor/index.js";
+import { type DoctorReport, runDoctor } from "../../../src/lib/doctor/index.js";
 import { all, describeWhen, needPath, needRoot } from "../../support/requirements.js";
 
 const ROOT = join(__dirname, "../../..");

@@ -67,8 +67,6 @@ describe("the package's public API", () => {
   });
 
   it("keeps every other file private", () => {
-    expect(() => resolveFromRoot("nsbook/dist/lib/container/index.js")).toThrow(
-      /not defined by "exports"/,
-    );
+    expect(() => resolveFromRoot("nsbook/dist/lib/container/index.js")).toThrow(/not defined by "exports"/);
   });
 });

@@ -1,8 +1,7 @@
 // The cgroups of one container: created with its limits before the container starts, removed with it.
 import { NsbookError } from "../../errors/index.js";
 import { detectCgroups } from "../detect/index.js";
-import type { CgroupLimits, ResourceLimitsInput } from "../limits/limits.js";
-import { controllersForLimits } from "../limits/limits.js";
+import { type CgroupLimits, controllersForLimits, type ResourceLimitsInput } from "../limits/limits.js";
 import { validateLimits } from "../limits/validate-limits.js";
 import type { CgroupManager } from "../manager/cgroup-manager.js";
 import { cgroupDirName } from "../manager/cgroup-name.js";

@@ -1,7 +1,6 @@
 // The privilege mode, and what it cannot do.
 
-import type { PrivilegeReport } from "../../privilege/index.js";
-import { stepsUnavailableIn } from "../../privilege/index.js";
+import { type PrivilegeReport, stepsUnavailableIn } from "../../privilege/index.js";
 import type { DoctorCheck } from "../types.js";
 import { check } from "./check.js";
 import type { CheckContext } from "./context.js";

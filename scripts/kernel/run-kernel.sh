@@ -47,7 +47,7 @@ id=${id#kernel-}
 id=${id//[^A-Za-z0-9]/}
 owner="kernel-${id:0:8}-$$"
 export NSBOOK_OWNER=$owner
-# The scope of this kernel's containers (src/lib/paths.ts): the learner - the user whose Jupyter started the
+# The scope of this kernel's containers (src/lib/core/paths.ts): the learner - the user whose Jupyter started the
 # kernel, who ran sudo (SUDO_USER) or is running it - and this kernel. Its own state folder
 # (/run/nsbook/@LEARNER/OWNER), cgroup names, bridge and subnet: two learners, or two kernels of one learner,
 # running the same notebook never touch each other's containers. Scope parts may not contain "." or "/".

@@ -269,9 +269,11 @@ export function fullUsageOf(syntax: CommandSyntax): string {
   return [syntax.command, ...parts, ...(syntax.leading ?? []), syntax.tail].filter((w) => w !== "").join(" ");
 }
 
-/** The option rows of `--help`, aligned, `-h, --help` last. */
+const HELP_OPTION = { name: "help", short: "h", help: "print this help" } as OptionSpec;
+
+/** The option rows of `--help`, aligned (a group's help lists `-h, --help` once, at its end). */
 function optionRows(options: readonly OptionSpec[]): string[] {
-  const rows = [...options, { name: "help", short: "h", help: "print this help" } as OptionSpec].map((o) => {
+  const rows = options.map((o) => {
     const flag = `${o.short ? `-${o.short}, ` : "    "}--${o.name}${o.value === undefined ? "" : ` ${o.value}`}`;
     return [flag, o.default === undefined ? o.help : `${o.help} (default: ${o.default})`] as const;
   });
@@ -288,16 +290,18 @@ export function helpOf(syntax: CommandSyntax | CommandGroup): string {
       ...subs.flatMap((s) => [
         "",
         `${s.command}:`,
-        ...optionRows(s.options),
+        ...(s.options.length > 0 ? optionRows(s.options) : ["  (no options)"]),
         ...(s.notes ?? []).map((n) => `  ${n}`),
       ]),
+      "",
+      ...optionRows([HELP_OPTION]),
       ...(syntax.notes && syntax.notes.length > 0 ? ["", ...syntax.notes] : []),
     ].join("\n");
   }
   return [
     `usage: ${fullUsageOf(syntax)}`,
     "",
-    ...optionRows(syntax.options),
+    ...optionRows([...syntax.options, HELP_OPTION]),
     ...(syntax.notes && syntax.notes.length > 0 ? ["", ...syntax.notes] : []),
   ].join("\n");
 }

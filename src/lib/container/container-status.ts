@@ -4,9 +4,9 @@
 // first look (ps, logs, exec) writes that down.
 
 import { readStoredState, updateState } from "../core/state.js";
+import { isRunning } from "../inspect/process-identity.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { inspectExit, NSBOOK_EXTENSIONS } from "./extensions.js";
-import { isRunning } from "./process/process-identity.js";
 
 /**
  * - "creating": its launcher is still setting it up;

@@ -4,8 +4,8 @@
 // one running. Notebook 00 lists them and offers to remove the leftovers.
 
 import { readStoredState } from "../core/state.js";
+import { isRunning } from "../inspect/process-identity.js";
 import { listContainers } from "./list-containers.js";
-import { isRunning } from "./process/process-identity.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Names the course's notebooks give their containers start with this. */

@@ -3,6 +3,7 @@
 import { readState } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { HostCommandError, hintFor } from "../host/index.js";
+import { isRunning } from "../inspect/process-identity.js";
 import {
   type ContainerSpec,
   type ContainerState,
@@ -12,7 +13,6 @@ import {
 } from "./container-spec.js";
 import { recordObservedExit } from "./container-status.js";
 import { buildExecArgv } from "./exec-argv.js";
-import { isRunning } from "./process/process-identity.js";
 import type { ProcessIoOptions } from "./process/process-io-options.js";
 import { type ProcessOutcome, runProcess } from "./process/run-process.js";
 

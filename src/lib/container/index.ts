@@ -25,7 +25,6 @@ export * from "./list-containers.js";
 export * from "./namespaces.js";
 export * from "./prepare-container.js";
 export * from "./process/marker-scan.js";
-export { identifyProcess, isRunning, waitUntilGone } from "./process/process-identity.js";
 export * from "./process/process-io-options.js";
 export * from "./process/process-tree.js";
 export type { ProcessOutcome } from "./process/run-process.js";

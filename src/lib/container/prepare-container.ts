@@ -14,6 +14,7 @@ import {
   writeState,
 } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
+import { identifyProcess } from "../inspect/process-identity.js";
 import { planOverlay } from "../overlay/overlay-spec.js";
 import { type ContainerPrivilege, type PrivilegeMode, resolvePrivilege } from "../privilege/index.js";
 import { resolveRootfs } from "../rootfs/resolve-rootfs.js";
@@ -26,7 +27,6 @@ import {
 } from "./container-spec.js";
 import { containerStatus } from "./container-status.js";
 import { type Extensions, NSBOOK_EXTENSIONS } from "./extensions.js";
-import { identifyProcess } from "./process/process-identity.js";
 import { stopContainer } from "./stop-container.js";
 
 /** Options every way of creating a container accepts. */

@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import { type ContainerExit, type ProcessIdentity, updateState, writeState } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
 import { HostCommandError, hintFor } from "../host/index.js";
+import { identifyProcess } from "../inspect/process-identity.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { type Extensions, inspectExit } from "./extensions.js";
 import { READY_LINE } from "./init-script.js";
@@ -24,7 +25,6 @@ import {
 import { hostProgram } from "./process/host-program.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { trackOwnChild } from "./process/own-children.js";
-import { identifyProcess } from "./process/process-identity.js";
 import { childrenOf } from "./process/process-tree.js";
 import { stopContainer } from "./stop-container.js";
 

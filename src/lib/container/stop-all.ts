@@ -8,11 +8,11 @@ import {
 import { cgroupDirName, scopeCgroupPrefix } from "../cgroups/manager/cgroup-name.js";
 import { currentScope, listScopes, runDir, scopeText, visibleScopes, withScope } from "../core/paths.js";
 import { listContainerNames, readStoredState, removeUnfinishedRemovals } from "../core/state.js";
+import { waitUntilGone } from "../inspect/process-identity.js";
 import { removeIdleLockFiles } from "../network/file-lock.js";
 import { privilegeForCleanup } from "../privilege/index.js";
 import type { ContainerSpec } from "./container-spec.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
-import { waitUntilGone } from "./process/process-identity.js";
 import { signalProcesses } from "./process/signal-processes.js";
 import { removeScopeIfEmpty } from "./scopes.js";
 import { stopContainer } from "./stop-container.js";

@@ -13,12 +13,12 @@ import {
   writeState,
 } from "../core/state.js";
 import { ContainerError } from "../errors/container-error.js";
+import { isRunning, waitUntilGone } from "../inspect/process-identity.js";
 import { type ContainerPrivilege, privilegeForCleanup } from "../privilege/index.js";
 import type { ContainerSpec, ContainerState } from "./container-spec.js";
 import { NSBOOK_EXTENSIONS } from "./extensions.js";
 import { findMarkedProcesses } from "./process/marker-scan.js";
 import { settleOwnChild } from "./process/own-children.js";
-import { isRunning, waitUntilGone } from "./process/process-identity.js";
 import { childrenOf, descendantsOf } from "./process/process-tree.js";
 import { signalProcesses } from "./process/signal-processes.js";
 

@@ -18,6 +18,7 @@ export * from "./pid-namespace-view.js";
 export * from "./proc-file-error.js";
 export * from "./proc-stat.js";
 export * from "./proc-status.js";
+export { identifyProcess, isRunning, readStat, waitUntilGone } from "./process-identity.js";
 export * from "./process-ref.js";
 export { readProcessRoot } from "./process-root.js";
 export * from "./process-start-time.js";

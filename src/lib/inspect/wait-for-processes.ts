@@ -3,7 +3,7 @@
 // kernel kills every other process of the namespace then).
 import { setTimeout as sleep } from "node:timers/promises";
 import { type ProcessSeenInside, readProcessesSeenBy } from "./pid-namespace-view.js";
-import { isSameProcess } from "./process-start-time.js";
+import { waitUntilGone } from "./process-identity.js";
 
 /** What {@link waitForProcesses} waits for. */
 export interface WaitForProcessesOptions {
@@ -41,23 +41,17 @@ export async function waitForProcesses(pid: number, options: WaitForProcessesOpt
   }
 }
 
-async function stillRunning(processes: readonly ProcessSeenInside[]): Promise<ProcessSeenInside[]> {
-  const left: ProcessSeenInside[] = [];
-  // The start time tells a process from a newer one that got the same PID.
-  for (const p of processes) if (await isSameProcess(p.pid, p.startTimeTicks)) left.push(p);
-  return left;
-}
-
-/** Waits until none of `processes` runs any more, for at most `timeoutMs`; resolves with those still there. */
+/**
+ * Waits until none of `processes` runs any more, for at most `timeoutMs`; resolves with those still there. A
+ * process is named by its PID and start time, so a newer one that got the same PID is not waited for.
+ */
 export async function waitForProcessesGone(
   processes: readonly ProcessSeenInside[],
   timeoutMs = 5_000,
 ): Promise<ProcessSeenInside[]> {
-  const until = Date.now() + timeoutMs;
-  let left = await stillRunning(processes);
-  while (left.length > 0 && Date.now() < until) {
-    await sleep(100);
-    left = await stillRunning(left);
-  }
-  return left;
+  const left = await waitUntilGone(
+    processes.map((p) => ({ pid: p.pid, startTime: p.startTimeTicks })),
+    timeoutMs,
+  );
+  return processes.filter((p) => left.some((l) => l.pid === p.pid));
 }

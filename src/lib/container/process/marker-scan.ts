@@ -1,7 +1,7 @@
 // Finds the processes of nsbook's containers by the marker in their command line, PIDs recorded or not.
 import { readdir, readFile } from "node:fs/promises";
+import { readStat } from "../../inspect/process-identity.js";
 import { INIT_MARKER } from "../init-script.js";
-import { readStat } from "./process-identity.js";
 
 /** A process that carries a container's marker. */
 export interface MarkedProcess {

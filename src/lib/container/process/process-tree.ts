@@ -1,6 +1,6 @@
 // Children and descendants of a process, from /proc/PID/task/TID/children (or a scan of /proc without it).
 import { readdir, readFile } from "node:fs/promises";
-import { readStat } from "./process-identity.js";
+import { readStat } from "../../inspect/process-identity.js";
 
 async function numericEntries(dir: string): Promise<number[]> {
   try {

@@ -2,8 +2,8 @@
 // for processes to end by polling /proc (which works for processes that are not our children).
 import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ProcessIdentity } from "../../core/state.js";
-import { type ProcStat, parseProcStat } from "../../inspect/proc-stat.js";
+import type { ProcessIdentity } from "../core/state.js";
+import { type ProcStat, parseProcStat } from "./proc-stat.js";
 
 /** /proc/PID/stat parsed, or undefined when there is no such process. */
 export async function readStat(pid: number): Promise<ProcStat | undefined> {

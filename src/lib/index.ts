@@ -265,12 +265,12 @@ export {
   importRootfs,
   installAlpineRootfs,
   listRootfs,
+  mountsUnder,
   type RootfsBuildResult,
   RootfsError,
   removeRootfs,
   removeScratchDir,
   resolveRootfs,
-  scratchDirMounts,
 } from "./rootfs/index.js";
 // Text helpers
 export {

@@ -3,7 +3,10 @@
 import { readFile, realpath } from "node:fs/promises";
 import { parseMountInfo } from "../proc/index.js";
 
-/** Mount points at or below `dir` in this process's mount namespace (none when `dir` does not exist). */
+/**
+ * Mount points at or below `dir` in this process's mount namespace (none when `dir` does not exist), deepest
+ * first and, on one mount point, the latest first: the order to unmount them in.
+ */
 export async function mountsUnder(dir: string): Promise<string[]> {
   let real: string;
   try {
@@ -13,5 +16,8 @@ export async function mountsUnder(dir: string): Promise<string[]> {
     throw e;
   }
   const mounts = parseMountInfo(await readFile("/proc/self/mountinfo", "utf8"));
-  return mounts.map((m) => m.mountPoint).filter((p) => p === real || p.startsWith(`${real}/`));
+  return mounts
+    .filter((m) => m.mountPoint === real || m.mountPoint.startsWith(`${real}/`))
+    .sort((a, b) => b.mountPoint.length - a.mountPoint.length || b.mountId - a.mountId)
+    .map((m) => m.mountPoint);
 }

@@ -1,10 +1,10 @@
 // A scratch directory for mount experiments (notebook 03), and its removal: every mount at or below it is
 // unmounted (deepest first), then the directory is deleted. Used before and after a demonstration, so an
 // interrupted run leaves nothing mounted for long. Only /tmp/nsbook-<name> qualifies.
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { NsbookError } from "../errors/index.js";
 import { runHost } from "../host/index.js";
-import { parseMountInfo } from "../proc/index.js";
+import { mountsUnder } from "./mounts-under.js";
 
 /** Only directories named like this may be scratch directories: nothing else is ever unmounted or deleted. */
 const SCRATCH_RE = /^\/tmp\/nsbook-[A-Za-z0-9_.-]+$/;
@@ -21,15 +21,6 @@ export function validateScratchDir(dir: string): string {
   return dir;
 }
 
-/** Mount points at or below `dir` in this process's mount namespace, deepest (and latest) first. */
-export async function scratchDirMounts(dir: string): Promise<string[]> {
-  const table = parseMountInfo(await readFile("/proc/self/mountinfo", "utf8"));
-  return table
-    .filter((m) => m.mountPoint === dir || m.mountPoint.startsWith(`${dir}/`))
-    .sort((a, b) => b.mountPoint.length - a.mountPoint.length || b.mountId - a.mountId)
-    .map((m) => m.mountPoint);
-}
-
 /**
  * Unmounts everything at or below the scratch directory `dir` and deletes it. Idempotent; resolves with the
  * mount points it unmounted (stacked mounts appear once per layer). Throws when a mount will not go.
@@ -39,7 +30,7 @@ export async function removeScratchDir(dir: string): Promise<string[]> {
   const unmounted: string[] = [];
   // Each round unmounts the top layer of the deepest mount point; 100 rounds is far more than any demo makes.
   for (let round = 0; round < 100; round++) {
-    const [deepest] = await scratchDirMounts(dir);
+    const [deepest] = await mountsUnder(dir);
     if (deepest === undefined) {
       await rm(dir, { recursive: true, force: true });
       return unmounted;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
 import { runHost } from "../../../src/lib/host/index.js";
-import { removeScratchDir, scratchDirMounts } from "../../../src/lib/rootfs/index.js";
+import { mountsUnder, removeScratchDir } from "../../../src/lib/rootfs/index.js";
 import { describeWhen, needRoot } from "../../support/requirements.js";
 
 const DIR = `/tmp/nsbook-scratch-test-${process.pid}`;
@@ -18,7 +18,7 @@ describeWhen(needRoot(), "scratch directories for mount experiments", () => {
     await runHost(["mkdir", `${DIR}/inner`]);
     await runHost(["mount", "-t", "tmpfs", "-o", "size=16k", "nsbook-scratch-b", `${DIR}/inner`]);
     await runHost(["mount", "-t", "tmpfs", "-o", "size=16k", "nsbook-scratch-c", `${DIR}/inner`]);
-    expect(await scratchDirMounts(DIR)).toEqual([`${DIR}/inner`, `${DIR}/inner`, DIR]);
+    expect(await mountsUnder(DIR)).toEqual([`${DIR}/inner`, `${DIR}/inner`, DIR]);
 
     expect(await removeScratchDir(DIR)).toEqual([`${DIR}/inner`, `${DIR}/inner`, DIR]);
     expect(readFileSync("/proc/self/mountinfo", "utf8")).not.toContain(DIR);

@@ -113,12 +113,20 @@ export function exitLine(
   return result.exitMessage === `exited with code ${result.exitCode}` ? undefined : result.exitMessage;
 }
 
-/** The command-line flag of each limit, for messages. */
-const LIMIT_FLAGS: Readonly<Record<string, string>> = {
+/**
+ * The flag of each container option the library checks itself, by the library's name for it (its
+ * InvalidOptionError names the option): messages name what the learner typed.
+ */
+const OPTION_FLAGS: Readonly<Record<string, string>> = {
   memory: "--memory",
   swap: "--memory-swap",
   cpus: "--cpus",
   pids: "--pids",
+  name: "--name",
+  hostname: "--hostname",
+  rootfs: "--rootfs",
+  workdir: "--workdir",
+  env: "-e",
 };
 
 /**
@@ -166,7 +174,7 @@ export function resourcesFromFlags(
   } catch (e) {
     if (!(e instanceof LimitError)) throw e;
     throw badOption(usage, {
-      option: LIMIT_FLAGS[e.option] ?? e.option,
+      option: OPTION_FLAGS[e.option] ?? e.option,
       value: String(e.value),
       why: "not allowed",
       fix: e.allowed,
@@ -252,18 +260,9 @@ export const runCommand: CliCommand = {
   },
 };
 
-/** The flags of the container options the library checks itself (its InvalidOptionError names the option). */
-const SPEC_FLAGS: Readonly<Record<string, string>> = {
-  name: "--name",
-  hostname: "--hostname",
-  rootfs: "--rootfs",
-  workdir: "--workdir",
-  env: "-e",
-};
-
 /** Rethrows a refused container option as the flag the learner typed (`--workdir "tmp": must be absolute`). */
 function asFlagError(e: unknown): never {
-  const flag = e instanceof InvalidOptionError ? SPEC_FLAGS[e.option.split(/[.[]/)[0] ?? ""] : undefined;
+  const flag = e instanceof InvalidOptionError ? OPTION_FLAGS[e.option.split(/[.[]/)[0] ?? ""] : undefined;
   if (!flag || !(e instanceof InvalidOptionError)) throw e;
   const value = typeof e.value === "string" ? e.value : describeValue(e.value);
   throw badOption(USAGE, { option: flag, value, why: e.why });
